@@ -1,0 +1,30 @@
+/**
+ * Problems are data, not logs (vfile style): a rule id, where, and "unexpected X, expected Y".
+ * A RejectError carries one up to the batch runner, which records the input as rejected-with-reason.
+ */
+export interface Problem {
+  /** Stable rule id, e.g. `decode/binary`, `split/no-header`. */
+  rule: string;
+  /** Human message naming what was found and what was expected. */
+  message: string;
+  /** Byte offset in the file (decode problems) or character offset in the decoded text. */
+  offset?: number;
+  line?: number;
+}
+
+export class RejectError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+    this.name = 'RejectError';
+  }
+}
+
+export function reject(rule: string, message: string, where: { offset?: number; line?: number } = {}): never {
+  throw new RejectError({ rule, message, ...where });
+}
+
+/** The reason line written to `rejected[]` and stderr: "<rule>: <message> (line N)". */
+export function describeProblem(p: Problem): string {
+  const at = p.line !== undefined ? ` (line ${p.line})` : p.offset !== undefined ? ` (byte ${p.offset})` : '';
+  return `${p.rule}: ${p.message}${at}`;
+}

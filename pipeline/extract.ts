@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { readGazette } from '../corpus/read.js';
+import { describeProblem, RejectError } from '../corpus/problems.js';
+import { extractDocument } from '../extractors/document.js';
+import { resolveRun } from '../extractors/resolve.js';
+import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
+import { findInputs } from './inputs.js';
+
+export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
+
+/** Reads one file into document records; bad input becomes a reason, never an exception. */
+export function extractBytes(path: string, bytes: Uint8Array): FileResult {
+  try {
+    const gazette = readGazette(path, bytes);
+    return { path, documents: gazette.documents.map((d) => extractDocument(gazette, d)) };
+  } catch (err) {
+    if (err instanceof RejectError) return { path, rejected: describeProblem(err.problem) };
+    // An extractor bug must not stop the batch either; it is reported with the file that triggered it.
+    return { path, rejected: `internal: ${(err as Error).stack ?? String(err)}` };
+  }
+}
+
+export async function extractFile(path: string): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return { path, rejected: `read: ${(err as NodeJS.ErrnoException).code ?? ''} cannot read the file: ${(err as Error).message}` };
+  }
+  return extractBytes(path, bytes);
+}
+
+/** Combines per-file results into one export: documents of the run resolved against each other. */
+export function assembleExport(results: FileResult[]): ExportFile {
+  const documents: DocumentRecord[] = [];
+  const rejected: Rejected[] = [];
+  for (const r of results) {
+    if ('rejected' in r) rejected.push({ path: r.path, reason: r.rejected });
+    else documents.push(...r.documents);
+  }
+  const { agencies } = resolveRun(documents);
+  return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected };
+}
+
+export async function extractInputs(args: string[]): Promise<ExportFile> {
+  const { files, missing } = await findInputs(args);
+  const results: FileResult[] = missing.map((path) => ({ path, rejected: 'read: ENOENT no such file or directory' }));
+  for (const f of files) results.push(await extractFile(f));
+  return assembleExport(results);
+}
