@@ -98,7 +98,7 @@ export const ITEM_START = /^(?:[一二三四五六七八九十百]+、|[（(][�
 const SENTENCE_END = /[。；！？：…]$|[）)]$/;
 const HEADING_WORD = /(?:意见|通知|方案|办法|规定|细则|政策|规划|决定|纲要|名单|目录|报告|公告|通告|批复|清单|计划)$/;
 
-function isHeading(line: string): boolean {
+export function isHeading(line: string): boolean {
   if (line.includes('\t')) return true; // table rows keep their lines
   // A numbered heading has no sentence punctuation inside; a numbered sentence that wraps does.
   if (ITEM_START.test(line) && !/[，。；：、]/.test(line)) return true;

@@ -1,13 +1,25 @@
 import type { Gazette } from '../corpus/read.js';
-import { sourceSpan } from '../corpus/normalize.js';
 import type { Range, SourceDocument } from '../corpus/split.js';
 import type { DocumentRecord } from '../graph/model.js';
+import { extractAmounts } from './amounts.js';
+import { extractAppointments } from './appointments.js';
+import { extractAssignments } from './assignments.js';
+import { extractCitations } from './citations.js';
+import { makeContext } from './context.js';
+import { extractDeadlines } from './deadlines.js';
+import { extractKeywords } from './keywords.js';
 import { documentMeta } from './metadata.js';
 
-/** Every fact of one document, before cross-document resolution (citation targets, agency ids). */
-export function extractDocument(gazette: Gazette, doc: SourceDocument): DocumentRecord {
+export interface ExtractOptions {
+  /** Segmentation (keywords) is the slowest stage; benchmarks measure extraction without it. */
+  keywords?: boolean;
+}
+
+/** Every fact of one document, before cross-document resolution (citation targets, agency list). */
+export function extractDocument(gazette: Gazette, doc: SourceDocument, opts: ExtractOptions = {}): DocumentRecord {
   const meta = documentMeta(doc);
-  const span = (r: Range) => sourceSpan(doc.norm, gazette.source, r[0], r[1]);
+  const ctx = makeContext(doc, meta, gazette.source);
+  const span = (r: Range) => ctx.span(r[0], r[1]);
   const { norm } = doc;
   return {
     ...meta,
@@ -24,11 +36,11 @@ export function extractDocument(gazette: Gazette, doc: SourceDocument): Document
       issuers: doc.header.issuers.map(span),
       issuedDate: doc.header.date && span(doc.header.date),
     },
-    citations: [],
-    assignments: [],
-    amounts: [],
-    deadlines: [],
-    appointments: [],
-    keywords: [],
+    citations: extractCitations(ctx),
+    assignments: extractAssignments(ctx),
+    amounts: extractAmounts(ctx),
+    deadlines: extractDeadlines(ctx),
+    appointments: extractAppointments(ctx),
+    keywords: opts.keywords === false ? [] : extractKeywords(ctx),
   };
 }

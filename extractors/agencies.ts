@@ -1,0 +1,57 @@
+import abbreviations from './data/agency-abbreviations.json' with { type: 'json' };
+
+/**
+ * Agency names: the short forms documents use (市发展改革委, 环保局) turned into one canonical name per real
+ * body, scoped by place (郑州市财政局 ≠ 河南省财政厅 ≠ 开封市财政局).
+ */
+const TABLE = new Map(Object.entries(abbreviations as Record<string, string>).filter(([k]) => !k.startsWith('$')));
+const ORGAN_SUFFIX = /(?:委员会|管委会|办公室|办公厅|人民政府|政府|局|委|办|厅|中心|支队|大队|公司|集团|社|院|所|站|部)$/;
+
+/** The place that 市/省/县 means in a document: 郑州市人民政府办公厅 → {市: 郑州市}. */
+export function placeOf(issuer: string | null): { level: '省' | '市' | '县' | '区'; name: string } | null {
+  if (!issuer) return null;
+  // Highest level first: 郑州市 is a 市 although 州 ends its name; 河南省 a 省.
+  for (const [re, level] of PLACE_LEVELS) {
+    const m = re.exec(issuer);
+    if (m) return { level, name: m[0] };
+  }
+  return null;
+}
+const PLACE_LEVELS: [RegExp, '省' | '市' | '县' | '区'][] = [
+  [/^[\u4e00-\u9fff]{1,8}?(?:省|自治区)/, '省'],
+  [/^[\u4e00-\u9fff]{1,8}?市/, '市'],
+  [/^[\u4e00-\u9fff]{1,8}?县/, '县'],
+  [/^[\u4e00-\u9fff]{1,8}?区/, '区'],
+];
+
+export function looksLikeAgency(name: string): boolean {
+  return name.length >= 3 && name.length <= 30 && ORGAN_SUFFIX.test(name);
+}
+
+/**
+ * Canonical name of an agency mentioned in a document issued by `issuer`.
+ * `市城管局` → `郑州市城市管理局`; collectives keep their shape (`县（市、区）政府` → `郑州市县（市、区）人民政府`).
+ */
+export function canonicalAgency(name: string, issuer: string | null): string {
+  let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各/, '').replace(/[（(]([^）)]*)[）)]$/, (m, inner: string) => (/[、，]/.test(inner) || /区|市|县/.test(inner) ? m : ''));
+  const place = placeOf(issuer);
+  let scope = '';
+  const local = /^(市|省|县|区)(?!（)/.exec(n);
+  if (local && place && local[1] === place.level) {
+    scope = place.name;
+    n = n.slice(1);
+  } else {
+    const explicit = /^(.{1,10}?(?:省|自治区|市|州|县|区))(?=.{2})/.exec(n);
+    if (explicit && !/^(?:县（|区（|市（)/.test(n) && !/^(?:市|县|区|省)/.test(n)) {
+      scope = explicit[1]!;
+      n = n.slice(scope.length);
+    } else if (place) {
+      scope = place.name;
+    }
+  }
+  if (TABLE.has(n)) n = TABLE.get(n)!;
+  if (/政府$/.test(n) && !/人民政府$/.test(n)) n = n.replace(/政府$/, '人民政府');
+  return scope + n;
+}
+
+export const agencyId = (canonical: string) => `agency:${canonical}`;

@@ -1,0 +1,126 @@
+import type { Assignment, Role } from '../graph/model.js';
+import { agencyId, canonicalAgency, looksLikeAgency } from './agencies.js';
+import { sentenceAround, type ExtractContext } from './context.js';
+import { sectionAt, sections } from './sections.js';
+
+/**
+ * Responsible agencies and their role, from three shapes:
+ *  - labelled lists: 牵头单位：市发展改革委 / 相关责任单位：县（市、区）政府、开发区管委会，市财政局…
+ *  - sentences: 1. 市发展改革委负责… (responsible), 市工信委、市安监局要发挥牵头推动作用 (lead), …配合 (participant)
+ *  - trailing parentheticals: …标准。（各县〔市、区〕政府，市安监局、环保局、工信委等按职责分工负责）
+ */
+const LABEL = /(牵头单位|主要责任单位|相关责任单位|责任单位|配合单位|协办单位|协助单位)[：:]/g;
+const LABEL_ROLE: Record<string, Role> = {
+  牵头单位: 'lead',
+  主要责任单位: 'responsible',
+  相关责任单位: 'responsible',
+  责任单位: 'responsible',
+  配合单位: 'participant',
+  协办单位: 'participant',
+  协助单位: 'participant',
+};
+const VERB = /(?:要|应|应当)?(?:发挥)?(牵头|负责|配合|协助)/g;
+const VERB_ROLE: Record<string, Role> = { 牵头: 'lead', 负责: 'responsible', 配合: 'participant', 协助: 'participant' };
+const PAREN_AT_END = /[（(]((?:[^（）()〔〕\n]|〔[^〕\n]*〕){2,160})[）)](?=[。；]?(?:\n|$))/g;
+const OPEN = '（(〔[';
+const CLOSE = '）)〕]';
+const ITEM_MARK = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/;
+const TRAILING = /(?:等(?:企业|部门|单位|有关单位|相关单位)?|按职责分工负责|按职责负责|分别负责|负责)+$/;
+
+interface Item {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Splits an agency list on 、，,；; outside parentheses (县（市、区）政府 stays whole). */
+export function splitList(text: string, base: number): Item[] {
+  const items: Item[] = [];
+  let depth = 0;
+  let s = 0;
+  const flush = (e: number) => {
+    const raw = text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const name = raw.trim().replace(/[。；]$/, '').replace(TRAILING, '');
+    if (name) items.push({ name, start: base + s + lead, end: base + s + lead + name.length });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '、，,；;'.includes(c)) {
+      flush(i);
+      s = i + 1;
+    }
+  }
+  flush(text.length);
+  // 市安监局、环保局、工信委: the elided 市 carries over to the bare names that follow.
+  let carry = '';
+  for (const it of items) {
+    const place = /^(市|省|县|区)(?!（)/.exec(it.name)?.[1];
+    if (place) carry = place;
+    else if (carry && !/^(?:各|全|县|区|市|省)/.test(it.name) && !/^.{1,8}(?:省|市|县|区)/.test(it.name)) it.name = carry + it.name;
+  }
+  return items;
+}
+
+export function extractAssignments(ctx: ExtractContext): Assignment[] {
+  const { text, meta } = ctx;
+  const secs = sections(ctx);
+  const out: Assignment[] = [];
+  const seen = new Set<string>();
+  const add = (items: Item[], role: Role, taskPos: number, task: string | null) => {
+    const sec = sectionAt(secs, taskPos);
+    for (const it of items) {
+      if (!looksLikeAgency(it.name)) continue;
+      const key = `${it.start}:${role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const canonical = canonicalAgency(it.name, meta.issuer);
+      out.push({
+        agency: it.name,
+        agencyId: agencyId(canonical),
+        role,
+        task: task ?? sec?.heading ?? meta.title,
+        taskId: sec?.id ?? `${meta.id}#0`,
+        ...ctx.span(it.start, it.end),
+      });
+    }
+  };
+  const body = ctx.doc.bodyStart;
+
+  const labels = [...text.matchAll(LABEL)].filter((m) => m.index! >= body);
+  labels.forEach((m, i) => {
+    const s = m.index! + m[0].length;
+    const lineEnd = text.indexOf('\n', s);
+    const nextLabel = labels[i + 1]?.index ?? Infinity;
+    const e = Math.min(lineEnd < 0 ? text.length : lineEnd, nextLabel);
+    add(splitList(text.slice(s, e), s), LABEL_ROLE[m[1]!]!, m.index!, null);
+  });
+
+  for (const m of text.matchAll(VERB)) {
+    if (m.index! < body) continue;
+    // The clause before the verb must be nothing but agency names: 市工信委、市安监局要发挥牵头…
+    let a = m.index!;
+    while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
+    const clause = text.slice(a, m.index!);
+    const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
+    const items = splitList(clause.slice(mark).replace(/^(?:由|请|各级)/, ''), a + mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0));
+    if (!items.length || !items.every((it) => looksLikeAgency(it.name) && it.name.length <= 20)) continue;
+    const sent = sentenceAround(text, m.index!, m.index!);
+    add(items, VERB_ROLE[m[1]!]!, m.index!, text.slice(sent.start, sent.end).replace(ITEM_MARK, ''));
+  }
+
+  for (const m of text.matchAll(PAREN_AT_END)) {
+    if (m.index! < body) continue;
+    const inner = m[1]!;
+    const items = splitList(inner, m.index! + 1);
+    if (!items.length || !items.every((it) => looksLikeAgency(it.name))) continue;
+    // The task is the sentence the parenthetical closes, even when layout put it on a line of its own.
+    let p = m.index! - 1;
+    while (p > body && /[\s。；]/.test(text[p]!)) p--;
+    const sent = sentenceAround(text, p, p + 1);
+    add(items, 'responsible', m.index!, text.slice(sent.start, sent.end).replace(ITEM_MARK, ''));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,26 @@
+import { sourceSpan, type Span } from '../corpus/normalize.js';
+import type { SourceDocument } from '../corpus/split.js';
+import type { DocumentMeta } from './metadata.js';
+
+/** What every extractor gets: one document, its metadata (reference date, place) and a span mapper. */
+export interface ExtractContext {
+  doc: SourceDocument;
+  meta: DocumentMeta;
+  /** Normalised text of the document. */
+  text: string;
+  /** Maps [s, e) of `text` to the decoded source. */
+  span(s: number, e: number): Span;
+}
+
+export function makeContext(doc: SourceDocument, meta: DocumentMeta, source: string): ExtractContext {
+  return { doc, meta, text: doc.norm.text, span: (s, e) => sourceSpan(doc.norm, source, s, e) };
+}
+
+/** The sentence (between 。；！？ or line ends) around position i. */
+export function sentenceAround(text: string, s: number, e: number): { start: number; end: number } {
+  let a = s;
+  while (a > 0 && !/[。；！？\n]/.test(text[a - 1]!)) a--;
+  let b = e;
+  while (b < text.length && !/[。；！？\n]/.test(text[b]!)) b++;
+  return { start: a, end: b };
+}

@@ -1,0 +1,109 @@
+import { chineseNumber, isoDate, lastDayOfMonth } from '../corpus/dates.js';
+import type { Deadline, Recurrence } from '../graph/model.js';
+import type { ExtractContext } from './context.js';
+import { sectionAt, sections } from './sections.js';
+
+/**
+ * Deadlines, chrono-style: each parser is a pattern + an extract function; the reference date is always
+ * explicit (the document's own date, for a year left out). Stated parts stay as written: `precision` says
+ * how much of `date` the text gave.
+ */
+interface Parser {
+  pattern: RegExp;
+  extract(m: RegExpMatchArray, refYear: number): Omit<Deadline, 'start' | 'end' | 'text' | 'taskId'> | null;
+}
+
+const N = '(\\d{1,4}|[〇零一二三四五六七八九十]{1,4})';
+const num = (s: string | undefined) => (s === undefined ? null : chineseNumber(s));
+const BY = '(?:前|之前|以前|底前)';
+const none = { recurrence: null, duration: null };
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+const parsers: Parser[] = [
+  {
+    // 每月20日前 / 每月底前
+    pattern: new RegExp(`每(?:个)?月(?:${N}日|(底|末))${BY}?`, 'g'),
+    extract: (m) => ({ date: null, precision: null, ...none, recurrence: { every: 'monthly', day: m[1] ? num(m[1])! : 31 } }),
+  },
+  {
+    // 每季度第一个月5日前 / 每季度末
+    pattern: new RegExp(`每(?:个)?季度(?:第${N}个月)?(?:${N}日|(末|底))${BY}?`, 'g'),
+    extract: (m) => {
+      const r: Recurrence = { every: 'quarterly' };
+      if (m[1]) r.monthOfQuarter = num(m[1])!;
+      r.day = m[2] ? num(m[2])! : 31;
+      return { date: null, precision: null, ...none, recurrence: r };
+    },
+  },
+  {
+    // 每年3月31日前 / 每年底
+    pattern: new RegExp(`每年(?:${N}月${N}日|(底|末))${BY}?`, 'g'),
+    extract: (m) => ({ date: null, precision: null, ...none, recurrence: m[3] ? { every: 'yearly', month: 12, day: 31 } : { every: 'yearly', month: num(m[1])!, day: num(m[2])! } }),
+  },
+  {
+    // 每周五前
+    pattern: /每周([一二三四五六日天])(?:前|之前)?/g,
+    extract: (m) => ({ date: null, precision: null, ...none, recurrence: { every: 'weekly', weekday: WEEKDAY[m[1]!]! } }),
+  },
+  {
+    // 15个工作日内 / 3个月内
+    pattern: new RegExp(`${N}个?(工作日|日|天|周|个月|月|年)(?:内|以内)`, 'g'),
+    extract: (m) => {
+      const v = num(m[1]);
+      return v === null ? null : { date: null, precision: null, recurrence: null, duration: { value: v, unit: m[2] === '月' ? '个月' : m[2]! } };
+    },
+  },
+  {
+    // 2018年9月底前 / 9月底前 / 2018年底前 / 年底前
+    pattern: new RegExp(`(?:${N}年)?(?:${N}月)?(?<!每)(?:年)?(底|末)(?:前|之前|以前)`, 'g'),
+    extract: (m, ref) => {
+      const y = m[1] ? num(m[1])! : ref;
+      const mo = m[2] ? num(m[2])! : 12;
+      if (!m[1] && !m[2] && !m[0].startsWith('年')) return null;
+      const iso = isoDate(y, mo, lastDayOfMonth(y, mo));
+      return iso ? { date: iso, precision: 'day', ...none } : null;
+    },
+  },
+  {
+    // 2018年4月25日前 / 4月25日前
+    pattern: new RegExp(`(?:${N}年)?${N}月${N}日(?:前|之前|以前|止)`, 'g'),
+    extract: (m, ref) => {
+      const iso = isoDate(m[1] ? num(m[1])! : ref, num(m[2])!, num(m[3])!);
+      return iso ? { date: iso, precision: 'day', ...none } : null;
+    },
+  },
+  {
+    // 2019年6月份前 / 2019年6月前
+    pattern: new RegExp(`${N}年${N}月份?(?:前|之前|以前)`, 'g'),
+    extract: (m) => {
+      const y = num(m[1])!;
+      const mo = num(m[2])!;
+      return mo >= 1 && mo <= 12 && y > 1900 ? { date: `${y}-${String(mo).padStart(2, '0')}`, precision: 'month', ...none } : null;
+    },
+  },
+  {
+    // 到2020年 / 至2020年 / 2020年前
+    pattern: /(?:(?:到|至|截至|截止到)(\d{4})年(?![\d一二三四五六七八九十]+月)|(\d{4})年(?:前|之前|以前))/g,
+    extract: (m) => ({ date: m[1] ?? m[2]!, precision: 'year', ...none }),
+  },
+];
+
+export function extractDeadlines(ctx: ExtractContext): Deadline[] {
+  const { text } = ctx;
+  const refYear = Number((ctx.meta.issuedDate ?? '').slice(0, 4)) || new Date().getUTCFullYear();
+  const secs = sections(ctx);
+  const taken: [number, number][] = [];
+  const out: Deadline[] = [];
+  for (const p of parsers) {
+    for (const m of text.matchAll(p.pattern)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (s < ctx.doc.bodyStart || taken.some(([a, b]) => s < b && e > a)) continue;
+      const d = p.extract(m, refYear);
+      if (!d) continue;
+      taken.push([s, e]);
+      out.push({ ...d, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,43 @@
+import type { ExtractContext } from './context.js';
+import { isHeading } from '../corpus/normalize.js';
+
+/** A heading and the text under it: the unit tasks, deadlines and amounts are linked by. */
+export interface Section {
+  id: string;
+  heading: string;
+  start: number;
+  end: number;
+}
+
+/** Sections of a document body: each heading line opens one; text before the first heading is the preamble. */
+export function sections(ctx: ExtractContext): Section[] {
+  const { text } = ctx;
+  const out: Section[] = [];
+  let s = ctx.doc.bodyStart;
+  const open = (start: number, heading: string) => {
+    if (out.length) out[out.length - 1]!.end = start;
+    out.push({ id: `${ctx.meta.id}#${start}`, heading, start, end: text.length });
+  };
+  open(s, ctx.meta.title);
+  while (s < text.length) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const line = text.slice(s, e).trim();
+    if (line && isHeading(line) && !line.includes('\t')) open(s, line);
+    s = e + 1;
+  }
+  return out;
+}
+
+export function sectionAt(list: Section[], pos: number): Section | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sec = list[mid]!;
+    if (pos < sec.start) hi = mid - 1;
+    else if (pos >= sec.end) lo = mid + 1;
+    else return sec;
+  }
+  return null;
+}
