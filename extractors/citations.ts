@@ -50,7 +50,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
 
   for (const m of text.matchAll(TITLED)) {
     const s = m.index!;
-    if (s < bodyStart) continue;
+    if (s < bodyStart || text.slice(Math.max(0, s - 2), s) === '简称') continue; // the definition itself
     const e = s + m[0].length;
     const title = compact(m[1]!);
     const number = m[2] ? canonicalDocNumber(m[2]) : null;

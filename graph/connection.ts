@@ -1,0 +1,39 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** Connection settings from flags or env; the password is never printed, not even in errors. */
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export function settingsFromEnv(uri?: string): Neo4jSettings | null {
+  const u = uri ?? process.env.NEO4J_URI;
+  if (!u) return null;
+  return {
+    uri: u,
+    user: process.env.NEO4J_USER ?? process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  };
+}
+
+/** A driver that has answered once; a clear error (URI without credentials) otherwise. */
+export async function connect(s: Neo4jSettings): Promise<Driver> {
+  // bolt:// for one server, neo4j:// for cluster routing: the driver handles both.
+  const auth = s.password ? neo4j.auth.basic(s.user, s.password) : undefined;
+  const driver = neo4j.driver(s.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 15_000 });
+  try {
+    await driver.verifyConnectivity({ database: s.database });
+  } catch (err) {
+    await driver.close();
+    const safe = redact((err as Error).message, s.password);
+    throw new Error(`cannot reach Neo4j at ${s.uri} (database "${s.database}"): ${safe}. Start one with \`npm run neo4j:start\` or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.`);
+  }
+  return driver;
+}
+
+export function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('***') : text;
+}

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { titleKey } from '../extractors/resolve.js';
+import { agencyId, canonicalAgency, placeOf } from '../extractors/agencies.js';
+import type { AgencyRecord, DocumentRecord } from './model.js';
+
+/**
+ * The graph written for one document, as parameterised statements (never string-built values).
+ * The Bolt loader runs them in one transaction per document; the .cypher export writes the same
+ * statements with their parameters for cypher-shell. See docs/graph-model.md.
+ */
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** Content hash of everything a document writes: an unchanged document is skipped, so re-loads change nothing. */
+export function documentHash(d: DocumentRecord): string {
+  return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 32);
+}
+
+export const stubIdFor = (c: { docNumber: string | null; title: string | null }) => c.docNumber ?? `title:${titleKey(c.title ?? '')}`;
+export const lawIdFor = (title: string) => `law:${title}`;
+/** A person is known by name within the place whose government appointed them (no national identity here). */
+export const personId = (name: string, place: string | null) => `person:${place ?? ''}:${name}`;
+
+/** Removes what a document wrote before, keeping its node (edges from citers and its stub history stay). */
+const DELETE_FACTS = `
+MATCH (d:Decree {id: $id})
+OPTIONAL MATCH (d)-[c:CITES]->()
+DELETE c
+WITH DISTINCT d
+OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)
+DETACH DELETE t
+WITH DISTINCT d
+CALL (d) { MATCH (x:Deadline {decree: d.id}) DETACH DELETE x }
+CALL (d) { MATCH (x:Amount {decree: d.id}) DETACH DELETE x }
+CALL (d) { MATCH ()-[h:HOLDS {decree: d.id}]->() DELETE h }
+CALL (d) { MATCH (d)-[r:ISSUED_BY]->() DELETE r }`;
+
+const UPSERT_DECREE = `
+MERGE (d:Decree {id: $decree.id})
+SET d += $decree, d.stub = false, d.issuedDate = CASE WHEN $decree.issuedDate IS NULL THEN null ELSE date($decree.issuedDate) END
+MERGE (g:Gazette {path: $gazette})
+MERGE (g)-[:CONTAINS]->(d)
+WITH d
+// A stub made from a title-only citation becomes this decree: its citers now cite the real one.
+OPTIONAL MATCH (s:Decree {stub: true}) WHERE s.titleKey IN [d.titleKey, d.issuesKey] AND s.id <> d.id
+CALL (s, d) {
+  WITH s, d WHERE s IS NOT NULL
+  MATCH (c)-[r:CITES]->(s)
+  CREATE (c)-[r2:CITES]->(d) SET r2 = properties(r)
+  DELETE r
+}
+WITH d, collect(s) AS merged
+FOREACH (s IN merged | DETACH DELETE s)`;
+
+const ISSUER = `
+MATCH (d:Decree {id: $id})
+UNWIND $issuers AS i
+MERGE (a:Agency {id: i.id}) ON CREATE SET a.name = i.name, a.aliases = []
+MERGE (d)-[:ISSUED_BY]->(a)`;
+
+const CITES = `
+MATCH (d:Decree {id: $id})
+UNWIND $rows AS row
+CALL (row) {
+  WITH row WHERE row.kind = 'law'
+  MERGE (t:Law {id: row.targetId}) ON CREATE SET t.title = row.title, t.docNumber = row.docNumber
+  RETURN t
+  UNION
+  WITH row WHERE row.kind <> 'law'
+  MERGE (t:Decree {id: row.targetId})
+    ON CREATE SET t.stub = true, t.docNumber = row.docNumber, t.title = row.title, t.titleKey = row.titleKey
+  RETURN t
+}
+CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;
+
+const TASKS = `
+MATCH (d:Decree {id: $id})
+UNWIND $rows AS row
+CREATE (t:Task {id: row.id, heading: row.heading, decree: $id})
+CREATE (d)-[:HAS_TASK]->(t)`;
+
+const ASSIGNED = `
+UNWIND $rows AS row
+MATCH (t:Task {id: row.taskId})
+MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName, a.aliases = []
+CREATE (a)-[:ASSIGNED {role: row.role, task: row.task, text: row.text, start: row.start, end: row.end, decree: $id}]->(t)`;
+
+const DEADLINES = `
+MATCH (d:Decree {id: $id})
+UNWIND $rows AS row
+OPTIONAL MATCH (t:Task {id: row.taskId})
+CREATE (x:Deadline {decree: $id, date: row.date, precision: row.precision, every: row.every, day: row.day,
+  weekday: row.weekday, month: row.month, monthOfQuarter: row.monthOfQuarter, durationValue: row.durationValue,
+  durationUnit: row.durationUnit, text: row.text, start: row.start, end: row.end,
+  dueDate: CASE WHEN row.precision = 'day' THEN date(row.date) ELSE null END})
+WITH d, t, x
+CALL (d, t, x) {
+  WITH d, t, x WHERE t IS NOT NULL
+  CREATE (t)-[:HAS_DEADLINE]->(x)
+  UNION
+  WITH d, t, x WHERE t IS NULL
+  CREATE (d)-[:HAS_DEADLINE]->(x)
+}`;
+
+const AMOUNTS = `
+MATCH (d:Decree {id: $id})
+UNWIND $rows AS row
+OPTIONAL MATCH (t:Task {id: row.taskId})
+CREATE (x:Amount {decree: $id, value: row.value, unit: row.unit, qualifier: row.qualifier, text: row.text, start: row.start, end: row.end})
+WITH d, t, x
+CALL (d, t, x) {
+  WITH d, t, x WHERE t IS NOT NULL
+  CREATE (t)-[:HAS_AMOUNT]->(x)
+  UNION
+  WITH d, t, x WHERE t IS NULL
+  CREATE (d)-[:HAS_AMOUNT]->(x)
+}`;
+
+const HOLDS = `
+UNWIND $rows AS row
+MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName, a.aliases = []
+MERGE (p:Person {id: row.personId}) ON CREATE SET p.name = row.person
+CREATE (p)-[:HOLDS {action: row.action, post: row.post, date: CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+  decree: $id, text: row.text, start: row.start, end: row.end}]->(a)`;
+
+/** Stubs and laws nobody cites any more (after a re-load replaced the citing facts). */
+export const DROP_ORPHANS: Statement = {
+  cypher: `MATCH (s) WHERE (s:Decree AND s.stub = true OR s:Law) AND NOT ()-[:CITES]->(s) DETACH DELETE s`,
+  params: {},
+};
+
+export function agencyStatement(agencies: AgencyRecord[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MERGE (a:Agency {id: row.id})
+WITH a, row, reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS aliases
+// Only write what changed, so re-loading the same export reports zero updates.
+WITH a, row, aliases WHERE a.name IS NULL OR a.name <> row.name OR a.aliases <> aliases
+SET a.name = row.name, a.aliases = aliases`,
+    params: { rows: agencies },
+  };
+}
+
+export function documentStatements(d: DocumentRecord): Statement[] {
+  const id = d.id;
+  const decree = {
+    id,
+    docNumber: d.docNumber,
+    prefix: d.docNumberParts?.prefix ?? null,
+    year: d.docNumberParts?.year ?? null,
+    serial: d.docNumberParts?.serial ?? null,
+    title: d.title,
+    titleKey: titleKey(d.title),
+    issuesKey: d.issuesTitle ? titleKey(d.issuesTitle) : null,
+    issuer: d.issuer,
+    docType: d.docType,
+    issuedDate: d.issuedDate,
+    issuesTitle: d.issuesTitle,
+    keywords: d.keywords.map((k) => k.word),
+    sourcePath: d.source.path,
+    sourceStart: d.source.start,
+    sourceEnd: d.source.end,
+    hash: documentHash(d),
+  };
+  const taskIds = new Set([...d.assignments.map((a) => a.taskId), ...d.deadlines.map((x) => x.taskId), ...d.amounts.map((x) => x.taskId)].filter((t): t is string => !!t));
+  const headingOf = new Map(d.assignments.map((a) => [a.taskId, a.task]));
+  const tasks = [...taskIds].map((tid) => ({ id: tid, heading: headingOf.get(tid) ?? null }));
+  const issuers = [d.issuer, ...d.coIssuers].filter((x): x is string => !!x).map((name) => ({ id: agencyId(canonicalAgency(name, d.issuer)), name }));
+  const pick = <T extends { text: string; start: number; end: number }>(x: T) => ({ text: x.text, start: x.start, end: x.end });
+  return [
+    { cypher: DELETE_FACTS, params: { id } },
+    { cypher: UPSERT_DECREE, params: { decree, gazette: d.source.path } },
+    { cypher: ISSUER, params: { id, issuers } },
+    {
+      cypher: CITES,
+      params: {
+        id,
+        rows: d.citations.map((c) => ({
+          targetId: c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
+          kind: c.kind,
+          relation: c.relation,
+          docNumber: c.docNumber,
+          title: c.title,
+          titleKey: c.title ? titleKey(c.title) : null,
+          conflict: c.conflict,
+          ...pick(c),
+        })),
+      },
+    },
+    { cypher: TASKS, params: { id, rows: tasks } },
+    {
+      cypher: ASSIGNED,
+      params: { id, rows: d.assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice(7), role: a.role, task: a.task, ...pick(a) })) },
+    },
+    {
+      cypher: DEADLINES,
+      params: {
+        id,
+        rows: d.deadlines.map((x) => ({
+          taskId: x.taskId,
+          date: x.date,
+          precision: x.precision,
+          every: x.recurrence?.every ?? null,
+          day: x.recurrence?.day ?? null,
+          weekday: x.recurrence?.weekday ?? null,
+          month: x.recurrence?.month ?? null,
+          monthOfQuarter: x.recurrence?.monthOfQuarter ?? null,
+          durationValue: x.duration?.value ?? null,
+          durationUnit: x.duration?.unit ?? null,
+          ...pick(x),
+        })),
+      },
+    },
+    { cypher: AMOUNTS, params: { id, rows: d.amounts.map((x) => ({ taskId: x.taskId, value: x.value, unit: x.unit, qualifier: x.qualifier, ...pick(x) })) } },
+    {
+      cypher: HOLDS,
+      params: {
+        id,
+        rows: d.appointments.map((p) => ({ personId: personId(p.person, placeOf(d.issuer)?.name ?? null), person: p.person, agencyId: p.agencyId, agencyName: p.agencyId.slice(7), action: p.action, post: p.post, date: p.date, ...pick(p) })),
+      },
+    },
+  ];
+}

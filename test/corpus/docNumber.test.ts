@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalDocNumber, findDocNumbers } from '../../corpus/docNumber.js';
+import { normalizeChars } from '../../corpus/normalize.js';
+
+describe('canonicalDocNumber: every printed variant gives one canonical form', () => {
+  it.each([
+    ['郑政〔2018〕25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政[2018]25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政［2018］25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政﹝2018﹞25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政（2018）25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政(2018)25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政〔２０１８〕２５号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政〔2018〕第25号', '郑政〔2018〕25号', { prefix: '郑政', year: 2018, serial: 25 }],
+    ['郑政办〔2018〕44 号', '郑政办〔2018〕44号', { prefix: '郑政办', year: 2018, serial: 44 }],
+    [' 郑政办 〔 2018 〕 44 号 ', '郑政办〔2018〕44号', { prefix: '郑政办', year: 2018, serial: 44 }],
+    ['粤府办〔2020〕2号', '粤府办〔2020〕2号', { prefix: '粤府办', year: 2020, serial: 2 }],
+    ['桂政办发〔2022〕10号', '桂政办发〔2022〕10号', { prefix: '桂政办发', year: 2022, serial: 10 }],
+    ['唐优化营商办﹝2019﹞10号', '唐优化营商办〔2019〕10号', { prefix: '唐优化营商办', year: 2019, serial: 10 }],
+    ['国办发〔2018〕128号', '国办发〔2018〕128号', { prefix: '国办发', year: 2018, serial: 128 }],
+    ['国务院令第590号', '国务院令第590号', { prefix: '国务院令', year: null, serial: 590 }],
+    ['国务院令 427 号', '国务院令第427号', { prefix: '国务院令', year: null, serial: 427 }],
+  ])('%s → %s', (raw, canonical, parts) => {
+    const m = canonicalDocNumber(raw)!;
+    expect(m.canonical).toBe(canonical);
+    expect({ prefix: m.prefix, year: m.year, serial: m.serial }).toEqual(parts);
+  });
+
+  it.each(['郑政〔18〕号', '〔2018〕号', '郑政〔2018〕号', '2018年4月7日', '第二十六条'])('%s is not a document number', (raw) => {
+    expect(canonicalDocNumber(raw)).toBeNull();
+  });
+});
+
+describe('findDocNumbers in running text (normalised)', () => {
+  it.each([
+    ['1. 严格落实郑政〔2018〕25 号相关规定，奖补性资金全额用于项目建设', ['郑政〔2018〕25号']],
+    ['郑发〔2017〕17号文提出了建设“轨道上的郑州”的决策部署', ['郑发〔2017〕17号']],
+    ['按照《财政违法行为处罚处分条例》（国务院令 427 号）的相关规定进行处理。', ['国务院令第427号']],
+    ['《中国（河南）自由贸易试验区总体方案》（国发〔2017〕17 号）、《中国（河南）自由贸易试验区建设实施方案》（豫政〔2017〕12 号）', ['国发〔2017〕17号', '豫政〔2017〕12号']],
+    // Three numbers that share a serial stay three documents.
+    ['郑发〔2017〕17号、国发〔2017〕17号和郑政办〔2017〕17号', ['郑发〔2017〕17号', '国发〔2017〕17号', '郑政办〔2017〕17号']],
+  ])('%s', (line, expected) => {
+    expect(findDocNumbers(normalizeChars(line).text).map((m) => m.canonical)).toEqual(expected);
+  });
+});

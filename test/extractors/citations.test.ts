@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { gazetteOf, one, recordsOf, sampleText } from '../helpers.js';
+import { readGazette } from '../../corpus/read.js';
+
+const cite = (body: string) => one(body).citations.map((c) => ({ docNumber: c.docNumber, title: c.title, kind: c.kind, relation: c.relation, text: c.text }));
+
+describe('citations in real sentences', () => {
+  it.each([
+    [
+      '为全面贯彻落实《中共郑州市委关于加快国家中心城市建设的意见》（郑发〔2017〕17号），加快推进建设“轨道上的郑州”战略部署。',
+      [{ docNumber: '郑发〔2017〕17号', title: '中共郑州市委关于加快国家中心城市建设的意见', kind: 'decree', relation: 'implements', text: '《中共郑州市委关于加快国家中心城市建设的意见》（郑发〔2017〕17号）' }],
+    ],
+    [
+      '1. 严格落实郑政〔2018〕25 号相关规定，奖补性资金全额用于项目建设或项目银行贷款贴息。',
+      [{ docNumber: '郑政〔2018〕25号', title: null, kind: 'decree', relation: 'implements', text: '郑政〔2018〕25 号' }],
+    ],
+    [
+      '郑发〔2017〕17号文提出了建设“轨道上的郑州”的决策部署。',
+      [{ docNumber: '郑发〔2017〕17号', title: null, kind: 'decree', relation: 'mentions', text: '郑发〔2017〕17号' }],
+    ],
+    [
+      '按照《财政违法行为处罚处分条例》（国务院令 427 号）的相关规定进行处理。',
+      [{ docNumber: '国务院令第427号', title: '财政违法行为处罚处分条例', kind: 'law', relation: 'basis', text: '《财政违法行为处罚处分条例》（国务院令 427 号）' }],
+    ],
+    [
+      '根据《中华人民共和国预算法》等有关规定，制定本办法。',
+      [{ docNumber: null, title: '中华人民共和国预算法', kind: 'law', relation: 'basis', text: '《中华人民共和国预算法》' }],
+    ],
+    [
+      '为贯彻落实《住房城乡建设部关于加强生态修复城市修补工作的指导意见》（建规〔2017〕59号）以及国家“双修”试点城市有关要求。',
+      [{ docNumber: '建规〔2017〕59号', title: '住房城乡建设部关于加强生态修复城市修补工作的指导意见', kind: 'decree', relation: 'implements', text: '《住房城乡建设部关于加强生态修复城市修补工作的指导意见》（建规〔2017〕59号）' }],
+    ],
+    [
+      '参照《广东省人民政府办公厅关于印发广东省促进展览业发展实施方案的通知》（粤府办﹝2020﹞2号）执行。',
+      [{ docNumber: '粤府办〔2020〕2号', title: '广东省人民政府办公厅关于印发广东省促进展览业发展实施方案的通知', kind: 'decree', relation: 'refers', text: '《广东省人民政府办公厅关于印发广东省促进展览业发展实施方案的通知》（粤府办﹝2020﹞2号）' }],
+    ],
+    [
+      '《南宁市人民政府办公厅关于印发南宁市会展业管理办法的通知》（桂政办发[2022]10号）同时废止。',
+      [{ docNumber: '桂政办发〔2022〕10号', title: '南宁市人民政府办公厅关于印发南宁市会展业管理办法的通知', kind: 'decree', relation: 'repeals', text: '《南宁市人民政府办公厅关于印发南宁市会展业管理办法的通知》（桂政办发[2022]10号）' }],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(cite(sentence)).toEqual(expected);
+  });
+
+  it('以下简称《条例》 defines a short name: a later 《条例》 is the same law', () => {
+    const cs = one('（一）符合《国有土地上房屋征收与补偿条例》（国务院令第590号）（以下简称《条例》）第八条规定的情形。\n\n符合《条例》第八条规定，因征收国有土地上房屋涉及收回国有土地使用权时。').citations;
+    expect(cs.map((c) => [c.title, c.docNumber, c.kind, c.text])).toEqual([
+      ['国有土地上房屋征收与补偿条例', '国务院令第590号', 'law', '《国有土地上房屋征收与补偿条例》（国务院令第590号）'],
+      ['国有土地上房屋征收与补偿条例', '国务院令第590号', 'law', '《条例》'],
+    ]);
+  });
+
+  it('spans are exact: text equals the decoded source slice', () => {
+    const g = gazetteOf('为贯彻落实《中国（河南）自由贸易试验区总体方案》（国发〔2017〕17 号）、《中国（河南）自由贸易试验区建设实施方案》（豫政〔2017〕12 号）和《中国（河南）自由贸易试\n\n验区郑州片区实施方案》（豫自贸办〔2017〕15 号），进一步健全监管体系。');
+    const [d] = recordsOf(g);
+    expect(d!.citations.map((c) => c.docNumber)).toEqual(['国发〔2017〕17号', '豫政〔2017〕12号', '豫自贸办〔2017〕15号']);
+    for (const c of d!.citations) expect(g.source.slice(c.start, c.end)).toBe(c.text);
+    expect(d!.citations[2]!.title).toBe('中国（河南）自由贸易试验区郑州片区实施方案');
+  });
+});
+
+describe('citations resolved across the sample issue', () => {
+  const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const targets = (id: string) => [...new Set(byId.get(id)!.citations.map((c) => c.target).filter(Boolean))].sort();
+
+  it('郑政文〔2018〕95号 cites 郑政〔2018〕25号 and 郑政文〔2018〕92号', () => {
+    expect(targets('郑政文〔2018〕95号')).toEqual(['郑政〔2018〕25号', '郑政文〔2018〕92号']);
+  });
+  it('a 《…资金奖补政策》 cited by title in 郑政〔2018〕25号 resolves to the notice that issues it', () => {
+    expect(targets('郑政〔2018〕25号')).toEqual(['郑政文〔2018〕95号']);
+  });
+  it('郑发〔2017〕17号 is not in the issue: cited by 郑政〔2018〕19号 without a target', () => {
+    const c = byId.get('郑政〔2018〕19号')!.citations.filter((x) => x.docNumber === '郑发〔2017〕17号');
+    expect(c).toHaveLength(2);
+    expect(c.every((x) => x.target === null)).toBe(true);
+  });
+  it('every number citation in the issue is found', () => {
+    const all = docs.flatMap((d) => d.citations.map((c) => c.docNumber)).filter(Boolean);
+    const printed = [...sampleText().matchAll(/[\u4e00-\u9fff]{1,8}〔\d{4}〕\s*\d+\s*号/g)].length;
+    const headers = docs.filter((d) => d.docNumber).length;
+    // Each printed number is a header or a citation (orders are counted apart).
+    expect(all.filter((n) => !n!.includes('令')).length).toBe(printed - headers);
+  });
+});

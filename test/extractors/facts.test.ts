@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { readGazette } from '../../corpus/read.js';
+import { one, recordsOf, sampleText } from '../helpers.js';
+
+describe('amounts', () => {
+  it.each([
+    ['新开工各类安置房 2.5 万套，基本建成 2.1 万套。', [[25000, '套', null, '2.5 万套'], [21000, '套', null, '2.1 万套']]],
+    ['安排专项资金1.5亿元。', [[150000000, '元', null, '1.5亿元']]],
+    ['完成800 万平方米的既有建筑节能改造工作。', [[8000000, '平方米', null, '800 万平方米']]],
+    ['按照120万元/公里给予补助。', [[1200000, '元/公里', null, '120万元/公里']]],
+    ['使覆盖率由 2017 年的 30% 提高到 65% 以上。', [[30, '%', null, '30%'], [65, '%', '以上', '65% 以上']]],
+    ['且单个项目不超过 3000 万元和项目总投资的 10%。', [[30000000, '元', '不超过', '不超过 3000 万元'], [10, '%', null, '10%']]],
+    ['新建中小学三十所。', [[30, '所', null, '三十所']]],
+  ])('%s', (sentence, expected) => {
+    expect(one(sentence).amounts.map((a) => [a.value, a.unit, a.qualifier, a.text])).toEqual(expected);
+  });
+});
+
+describe('deadlines (reference date: the document, 2018-04-07)', () => {
+  it.each([
+    ['各单位于4月25日前报送。', { date: '2018-04-25', precision: 'day', recurrence: null }],
+    ['2018年9月底前完成。', { date: '2018-09-30', precision: 'day', recurrence: null }],
+    ['2018年底前全部建成。', { date: '2018-12-31', precision: 'day', recurrence: null }],
+    ['2019年6月份前完成改造。', { date: '2019-06', precision: 'month', recurrence: null }],
+    ['到2020年运营里程突破300公里。', { date: '2020', precision: 'year', recurrence: null }],
+    ['每月20日前报送上月进展情况。', { date: null, precision: null, recurrence: { every: 'monthly', day: 20 } }],
+    ['要于每季度第一个月5日前将上一季度工作进展情况报市工信委。', { date: null, precision: null, recurrence: { every: 'quarterly', monthOfQuarter: 1, day: 5 } }],
+    ['每年3月31日前报送年度报告。', { date: null, precision: null, recurrence: { every: 'yearly', month: 3, day: 31 } }],
+  ])('%s', (sentence, expected) => {
+    const [d] = one(sentence).deadlines;
+    expect({ date: d!.date, precision: d!.precision, recurrence: d!.recurrence }).toEqual(expected);
+  });
+
+  it('a duration has no date', () => {
+    const [d] = one('在收到申请后15个工作日内办结。').deadlines;
+    expect(d).toMatchObject({ date: null, duration: { value: 15, unit: '工作日' }, text: '15个工作日内' });
+  });
+});
+
+describe('assignments', () => {
+  const roles = (body: string) => one(body).assignments.map((a) => [a.role, a.agency, a.agencyId]);
+
+  it('labelled lists split outside parentheses and continue across a layout break', () => {
+    expect(roles('（四）积极发展可再生能源供热\n\n牵头单位:市发展改革委、市水务局\n\n相关责任单位:县(市、区)政府、开发\n\n区管委会,市财政局等')).toEqual([
+      ['lead', '市发展改革委', 'agency:郑州市发展和改革委员会'],
+      ['lead', '市水务局', 'agency:郑州市水务局'],
+      ['responsible', '县（市、区）政府', 'agency:郑州市县（市、区）人民政府'],
+      ['responsible', '开发\n\n区管委会', 'agency:开发区管委会'],
+      ['responsible', '市财政局', 'agency:郑州市财政局'],
+    ].map(([r, a, id]) => [r, a === '开发\n\n区管委会' ? '开发区管委会' : a, id]));
+  });
+
+  it('1. 市发展改革委负责… is a responsibility; 要发挥牵头推动作用 a lead', () => {
+    expect(roles('1. 市发展改革委负责协调轨道交通线网建设规划。\n\n市工信委、市安监局要发挥牵头推动作用，统筹规划。')).toEqual([
+      ['responsible', '市发展改革委', 'agency:郑州市发展和改革委员会'],
+      ['lead', '市工信委', 'agency:郑州市工业和信息化委员会'],
+      ['lead', '市安监局', 'agency:郑州市安全生产监督管理局'],
+    ]);
+  });
+
+  it('a trailing parenthetical carries the elided 市 over (环保局 → 市环保局)', () => {
+    expect(roles('确保腾退土地符合规划用地土壤环境质量标准。(各县〔市、区〕政府,市发展改革委、环保局、工信委等按职责分工负责)')).toEqual([
+      ['responsible', '各县〔市、区〕政府', 'agency:郑州市县（市、区）人民政府'],
+      ['responsible', '市发展改革委', 'agency:郑州市发展和改革委员会'],
+      ['responsible', '市环保局', 'agency:郑州市环境保护局'],
+      ['responsible', '市工信委', 'agency:郑州市工业和信息化委员会'],
+    ]);
+  });
+
+  it('every 牵头单位/责任单位 block of the sample yields assignments', () => {
+    const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
+    const blocks = [...sampleText().matchAll(/(?:牵头单位|责任单位)\s*[:：]/g)].length;
+    const labelled = docs.flatMap((d) => d.assignments).filter((a) => /牵头单位|责任单位/.test(sampleText().slice(Math.max(0, a.start - 400), a.start)));
+    expect(blocks).toBeGreaterThan(40);
+    expect(labelled.length).toBeGreaterThanOrEqual(blocks);
+  });
+});
+
+describe('appointments', () => {
+  const list = (body: string) => recordsOf(readGazette('a.txt', Buffer.from(`郑州市人民政府任免人员\n\n${body}`, 'utf8')))[0]!.appointments;
+  it('同意/任命 appoint, 免去 removes; two posts on one line are two appointments; slips still parse', () => {
+    const got = list('2018 年 4 月 10 日决定，任命：\n\n贾中同志为郑州市城市管理局副局长，市城市综合执法局副局长；\n\n免去：\n\n尚学振同志的其郑州市城市管理局（市城市管理行政执法局）副局长职务；\n\n裴广战的郑州市食品药品监督管理局监察室主任职务。');
+    expect(got.map((a) => [a.action, a.person, a.agencyId, a.post, a.date])).toEqual([
+      ['appoint', '贾中', 'agency:郑州市城市管理局', '副局长', '2018-04-10'],
+      ['appoint', '贾中', 'agency:郑州市城市综合执法局', '副局长', '2018-04-10'],
+      ['remove', '尚学振', 'agency:郑州市城市管理局', '副局长', '2018-04-10'],
+      ['remove', '裴广战', 'agency:郑州市食品药品监督管理局', '监察室主任', '2018-04-10'],
+    ]);
+  });
+
+  it('every 任免 line of the sample comes out', () => {
+    const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
+    const list = sampleText().slice(sampleText().indexOf('郑州市人民政府任免人员'));
+    const lines = list.split('\n').filter((l) => /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:为|的)/.test(l));
+    const facts = docs.flatMap((d) => d.appointments);
+    expect(lines).toHaveLength(73);
+    // 22 appointment lines (贾中 holds two posts) and 51 removals.
+    expect(facts.filter((a) => a.action === 'appoint')).toHaveLength(23);
+    expect(facts.filter((a) => a.action === 'remove')).toHaveLength(51);
+    const persons = new Set(facts.map((a) => a.person));
+    for (const l of lines) expect(persons.has(/^(.+?)(?:同志)?(?:为|的)/.exec(l)![1]!)).toBe(true);
+  });
+});
