@@ -82,9 +82,10 @@ const parsers: Parser[] = [
     },
   },
   {
-    // 到2020年 / 至2020年 / 2020年前
-    pattern: /(?:(?:到|至|截至|截止到)(\d{4})年(?![\d一二三四五六七八九十]+月)|(\d{4})年(?:前|之前|以前))/g,
-    extract: (m) => ({ date: m[1] ?? m[2]!, precision: 'year', ...none }),
+    // 到2020年 / 至2020年 / 2020年前. 截至2015年底 is a statistics cut-off and 调整到2015年 a past figure:
+    // a target year before the document's own year is not a deadline.
+    pattern: /(?:(?<!截)(?:到|至)(\d{4})年(?![\d一二三四五六七八九十]+月)|(\d{4})年(?:前|之前|以前))/g,
+    extract: (m, ref) => (Number(m[1] ?? m[2]) >= ref ? { date: m[1] ?? m[2]!, precision: 'year', ...none } : null),
   },
 ];
 

@@ -91,7 +91,7 @@ const DEADLINES = `
 MATCH (d:Decree {id: $id})
 UNWIND $rows AS row
 OPTIONAL MATCH (t:Task {id: row.taskId})
-CREATE (x:Deadline {decree: $id, date: row.date, precision: row.precision, every: row.every, day: row.day,
+CREATE (x:Deadline {id: row.id, decree: $id, date: row.date, precision: row.precision, every: row.every, day: row.day,
   weekday: row.weekday, month: row.month, monthOfQuarter: row.monthOfQuarter, durationValue: row.durationValue,
   durationUnit: row.durationUnit, text: row.text, start: row.start, end: row.end,
   dueDate: CASE WHEN row.precision = 'day' THEN date(row.date) ELSE null END})
@@ -108,7 +108,7 @@ const AMOUNTS = `
 MATCH (d:Decree {id: $id})
 UNWIND $rows AS row
 OPTIONAL MATCH (t:Task {id: row.taskId})
-CREATE (x:Amount {decree: $id, value: row.value, unit: row.unit, qualifier: row.qualifier, text: row.text, start: row.start, end: row.end})
+CREATE (x:Amount {id: row.id, decree: $id, value: row.value, unit: row.unit, qualifier: row.qualifier, text: row.text, start: row.start, end: row.end})
 WITH d, t, x
 CALL (d, t, x) {
   WITH d, t, x WHERE t IS NOT NULL
@@ -143,7 +143,8 @@ SET a.name = row.name, a.aliases = aliases`,
   };
 }
 
-export function documentStatements(d: DocumentRecord): Statement[] {
+/** Everything one document writes, as rows: shared by the Bolt loader, the .cypher script and the neo4j-admin CSVs. */
+export function documentRows(d: DocumentRecord) {
   const id = d.id;
   const decree = {
     id,
@@ -166,60 +167,67 @@ export function documentStatements(d: DocumentRecord): Statement[] {
   };
   const taskIds = new Set([...d.assignments.map((a) => a.taskId), ...d.deadlines.map((x) => x.taskId), ...d.amounts.map((x) => x.taskId)].filter((t): t is string => !!t));
   const headingOf = new Map(d.assignments.map((a) => [a.taskId, a.task]));
-  const tasks = [...taskIds].map((tid) => ({ id: tid, heading: headingOf.get(tid) ?? null }));
-  const issuers = [d.issuer, ...d.coIssuers].filter((x): x is string => !!x).map((name) => ({ id: agencyId(canonicalAgency(name, d.issuer)), name }));
   const pick = <T extends { text: string; start: number; end: number }>(x: T) => ({ text: x.text, start: x.start, end: x.end });
+  const place = placeOf(d.issuer)?.name ?? null;
+  return {
+    id,
+    decree,
+    gazette: d.source.path,
+    issuers: [d.issuer, ...d.coIssuers].filter((x): x is string => !!x).map((name) => ({ id: agencyId(canonicalAgency(name, d.issuer)), name })),
+    cites: d.citations.map((c) => ({
+      targetId: c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
+      kind: c.kind,
+      relation: c.relation,
+      docNumber: c.docNumber,
+      title: c.title,
+      titleKey: c.title ? titleKey(c.title) : null,
+      conflict: c.conflict,
+      ...pick(c),
+    })),
+    tasks: [...taskIds].map((tid) => ({ id: tid, heading: headingOf.get(tid) ?? null })),
+    assignments: d.assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice('agency:'.length), role: a.role, task: a.task, ...pick(a) })),
+    deadlines: d.deadlines.map((x) => ({
+      id: `${id}#deadline@${x.start}`,
+      taskId: x.taskId,
+      date: x.date,
+      precision: x.precision,
+      every: x.recurrence?.every ?? null,
+      day: x.recurrence?.day ?? null,
+      weekday: x.recurrence?.weekday ?? null,
+      month: x.recurrence?.month ?? null,
+      monthOfQuarter: x.recurrence?.monthOfQuarter ?? null,
+      durationValue: x.duration?.value ?? null,
+      durationUnit: x.duration?.unit ?? null,
+      ...pick(x),
+    })),
+    amounts: d.amounts.map((x) => ({ id: `${id}#amount@${x.start}`, taskId: x.taskId, value: x.value, unit: x.unit, qualifier: x.qualifier, ...pick(x) })),
+    holds: d.appointments.map((p) => ({
+      personId: personId(p.person, place),
+      person: p.person,
+      agencyId: p.agencyId,
+      agencyName: p.agencyId.slice('agency:'.length),
+      action: p.action,
+      post: p.post,
+      date: p.date,
+      ...pick(p),
+    })),
+  };
+}
+
+export type DocumentRows = ReturnType<typeof documentRows>;
+
+export function documentStatements(d: DocumentRecord): Statement[] {
+  const r = documentRows(d);
+  const id = r.id;
   return [
     { cypher: DELETE_FACTS, params: { id } },
-    { cypher: UPSERT_DECREE, params: { decree, gazette: d.source.path } },
-    { cypher: ISSUER, params: { id, issuers } },
-    {
-      cypher: CITES,
-      params: {
-        id,
-        rows: d.citations.map((c) => ({
-          targetId: c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
-          kind: c.kind,
-          relation: c.relation,
-          docNumber: c.docNumber,
-          title: c.title,
-          titleKey: c.title ? titleKey(c.title) : null,
-          conflict: c.conflict,
-          ...pick(c),
-        })),
-      },
-    },
-    { cypher: TASKS, params: { id, rows: tasks } },
-    {
-      cypher: ASSIGNED,
-      params: { id, rows: d.assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice(7), role: a.role, task: a.task, ...pick(a) })) },
-    },
-    {
-      cypher: DEADLINES,
-      params: {
-        id,
-        rows: d.deadlines.map((x) => ({
-          taskId: x.taskId,
-          date: x.date,
-          precision: x.precision,
-          every: x.recurrence?.every ?? null,
-          day: x.recurrence?.day ?? null,
-          weekday: x.recurrence?.weekday ?? null,
-          month: x.recurrence?.month ?? null,
-          monthOfQuarter: x.recurrence?.monthOfQuarter ?? null,
-          durationValue: x.duration?.value ?? null,
-          durationUnit: x.duration?.unit ?? null,
-          ...pick(x),
-        })),
-      },
-    },
-    { cypher: AMOUNTS, params: { id, rows: d.amounts.map((x) => ({ taskId: x.taskId, value: x.value, unit: x.unit, qualifier: x.qualifier, ...pick(x) })) } },
-    {
-      cypher: HOLDS,
-      params: {
-        id,
-        rows: d.appointments.map((p) => ({ personId: personId(p.person, placeOf(d.issuer)?.name ?? null), person: p.person, agencyId: p.agencyId, agencyName: p.agencyId.slice(7), action: p.action, post: p.post, date: p.date, ...pick(p) })),
-      },
-    },
+    { cypher: UPSERT_DECREE, params: { decree: r.decree, gazette: r.gazette } },
+    { cypher: ISSUER, params: { id, issuers: r.issuers } },
+    { cypher: CITES, params: { id, rows: r.cites } },
+    { cypher: TASKS, params: { id, rows: r.tasks } },
+    { cypher: ASSIGNED, params: { id, rows: r.assignments } },
+    { cypher: DEADLINES, params: { id, rows: r.deadlines } },
+    { cypher: AMOUNTS, params: { id, rows: r.amounts } },
+    { cypher: HOLDS, params: { id, rows: r.holds } },
   ];
 }

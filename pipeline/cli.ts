@@ -1,41 +1,179 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
+import { loadExport } from '../graph/loader.js';
+import type { ExportFile } from '../graph/model.js';
+import { readBack } from '../graph/readBack.js';
 import { writeFileAtomic } from './atomic.js';
 import { extractInputs } from './extract.js';
+import { makeProgress } from './progress.js';
+import { buildReport } from './reports/build.js';
+import { FORMATS, REPORT_KINDS, type Format, type ReportKind } from './reports/model.js';
+import { render } from './reports/render.js';
+import { run, type RunSummary } from './run.js';
 
-/** Exit codes: 0 all inputs read, 1 some rejected (the rest still written), 2 usage error. */
+/** Exit codes: 0 all inputs read, 1 some rejected (the rest still written), 2 usage error or no Neo4j. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
+
+const say = (line: string) => process.stderr.write(`decree-graph: ${line}\n`);
+
+function neo4jSettings(uri: string | undefined): Neo4jSettings {
+  const s = settingsFromEnv(uri);
+  if (!s) throw new Error('no Neo4j URI: pass --neo4j bolt://host:7687 (or neo4j:// for a cluster) or set NEO4J_URI; start a local one with `npm run neo4j:start`');
+  return s;
+}
+
+async function withDriver<T>(uri: string | undefined, fn: (driver: Awaited<ReturnType<typeof connect>>, s: Neo4jSettings) => Promise<T>): Promise<T> {
+  const s = neo4jSettings(uri);
+  const driver = await connect(s);
+  try {
+    return await fn(driver, s);
+  } finally {
+    await driver.close();
+  }
+}
+
+async function readExport(path: string): Promise<ExportFile> {
+  const exp = JSON.parse(await readFile(path, 'utf8')) as ExportFile;
+  if (typeof exp.schemaVersion !== 'number' || !Array.isArray(exp.documents)) throw new Error(`${path}: unexpected content, expected a decree-graph JSON export (schemaVersion, documents)`);
+  if (exp.schemaVersion > 1) throw new Error(`${path}: schemaVersion ${exp.schemaVersion} is newer than this decree-graph reads (1)`);
+  return exp;
+}
+
+function printSummary(s: RunSummary, out: string): void {
+  const f = s.facts;
+  say(`${s.processed} processed, ${s.skipped} skipped (unchanged), ${s.rejected.length} rejected; ${s.documents} documents in ${s.seconds.toFixed(1)} s`);
+  say(`facts: ${f.citations} citations, ${f.assignments} assignments, ${f.amounts} amounts, ${f.deadlines} deadlines, ${f.appointments} appointments`);
+  for (const r of s.rejected) say(`rejected ${r.path}: ${r.reason}`);
+  if (s.changes) {
+    const c = s.changes;
+    const nothing = !c.decrees.added.length && !c.decrees.removed.length && !c.citations.added && !c.citations.removed && !c.assignments.added && !c.assignments.removed;
+    say(
+      nothing
+        ? 'no changes since the last run'
+        : `since the last run: decrees +${c.decrees.added.length} -${c.decrees.removed.length}, citations +${c.citations.added} -${c.citations.removed}, assignments +${c.assignments.added} -${c.assignments.removed}`,
+    );
+  }
+  if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
+  say(`wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/`);
+}
 
 export function buildProgram(): Command {
   const program = new Command('decree-graph')
     .description('Turns Chinese government gazettes (政府公报) into a Neo4j knowledge graph of decrees, citations, agencies, tasks and appointments.')
     .version('0.1.0')
     .exitOverride()
-    .addHelpText('after', `
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ decree-graph run corpus/samples                      # main job, embedded default: ./out
-  $ decree-graph extract corpus/samples --out out.json   # the JSON export only
-  $ NEO4J_URI=bolt://127.0.0.1:7687 decree-graph run corpus/samples`);
+  $ decree-graph run gazettes/ --neo4j bolt://127.0.0.1:7687
+  $ decree-graph extract corpus/samples --out export.json
+  $ decree-graph report citations --format html > citations.html
+  $ decree-graph query "MATCH (d:Decree)-[:CITES]->(t {id: '郑政〔2018〕25号'}) RETURN d.id"
+
+Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never printed); NEO4J_DATABASE picks the database.`,
+    );
+
+  program
+    .command('run')
+    .description('The batch job: process new or changed gazettes, write the export, graph files and reports to --out, and load Neo4j when a URI is given.')
+    .argument('<inputs...>', 'gazette files or directories (searched recursively for .txt/.html)')
+    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('--neo4j <uri>', 'load this Neo4j (bolt:// or neo4j://); default: $NEO4J_URI, else no load')
+    .addOption(new Option('--workers <n>', 'extraction worker threads').default(undefined).argParser((v) => Number.parseInt(v, 10)))
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', '\nExit status: 0 all inputs processed; 1 some inputs rejected (the rest written); 2 usage error or Neo4j unreachable.')
+    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; quiet?: boolean }) => {
+      const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, progress: makeProgress(process.stderr, opts.quiet) });
+      printSummary(summary, opts.out);
+      process.exitCode = summary.rejected.length ? EXIT.rejected : EXIT.ok;
+    });
 
   program
     .command('extract')
     .description('Read gazettes (files or directories, .txt/.html) and write the JSON export (docs/export-format.md).')
     .argument('<inputs...>', 'gazette files or directories (searched recursively for .txt/.html)')
     .option('-o, --out <file>', 'where to write the JSON export (default: standard output)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ decree-graph extract corpus/samples/zhengzhou-gazette-2018-04.txt --out out/export.json
   $ decree-graph extract gazettes/ pages/notice.html > export.json
 
-Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and on stderr); 2 usage error.`)
+Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and on stderr); 2 usage error.`,
+    )
     .action(async (inputs: string[], opts: { out?: string }) => {
       const exported = await extractInputs(inputs);
       const json = JSON.stringify(exported, null, 2) + '\n';
       if (opts.out) await writeFileAtomic(opts.out, json);
       else process.stdout.write(json);
-      for (const r of exported.rejected) process.stderr.write(`decree-graph: rejected ${r.path}: ${r.reason}\n`);
-      process.stderr.write(`decree-graph: ${exported.documents.length} documents from ${inputs.length} input(s), ${exported.rejected.length} rejected\n`);
+      for (const r of exported.rejected) say(`rejected ${r.path}: ${r.reason}`);
+      say(`${exported.documents.length} documents from ${inputs.length} input(s), ${exported.rejected.length} rejected`);
       process.exitCode = exported.rejected.length ? EXIT.rejected : EXIT.ok;
+    });
+
+  program
+    .command('load')
+    .description('Load a JSON export (or gazettes, extracted first) into Neo4j; re-loading unchanged documents changes nothing.')
+    .argument('<inputs...>', 'an export.json, or gazette files/directories')
+    .option('--neo4j <uri>', 'Neo4j URI (default: $NEO4J_URI)')
+    .action(async (inputs: string[], opts: { neo4j?: string }) => {
+      const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs);
+      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, exp));
+      process.stdout.write(JSON.stringify(c, null, 2) + '\n');
+      process.exitCode = exp.rejected.length ? EXIT.rejected : EXIT.ok;
+    });
+
+  program
+    .command('query')
+    .description('Run a read-only Cypher query and print the rows (a table, or JSON with --json).')
+    .argument('<cypher>', 'the query; pass values with --param name=value, never inside the query text')
+    .option('--neo4j <uri>', 'Neo4j URI (default: $NEO4J_URI)')
+    .option('--json', 'print rows as JSON')
+    .option('-p, --param <name=value...>', 'query parameters (values parsed as JSON when they parse)')
+    .action(async (cypher: string, opts: { neo4j?: string; json?: boolean; param?: string[] }) => {
+      const params = Object.fromEntries(
+        (opts.param ?? []).map((p) => {
+          const i = p.indexOf('=');
+          const raw = p.slice(i + 1);
+          let v: unknown = raw;
+          try {
+            v = JSON.parse(raw);
+          } catch {
+            /* a plain string */
+          }
+          return [p.slice(0, i), v];
+        }),
+      );
+      const rows = await withDriver(opts.neo4j, async (driver, s) => {
+        const res = await driver.executeQuery(cypher, params, { database: s.database, routing: 'READ' });
+        return res.records.map((r) => r.toObject());
+      });
+      if (opts.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      else if (rows.length) console.table(rows);
+      else say('no rows');
+    });
+
+  program
+    .command('report')
+    .description('Write a report (citations, gaps, agencies, deadlines) from the out directory or from Neo4j.')
+    .addArgument(new Command().createArgument('<kind>', 'report kind').choices(REPORT_KINDS))
+    .addOption(new Option('--from <source>', 'read from an out directory or from Neo4j').default('out'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('md'))
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option('--neo4j <uri>', 'Neo4j URI when --from neo4j (default: $NEO4J_URI)')
+    .addHelpText('after', '\nExamples:\n  $ decree-graph report citations --format csv -o citations.csv   # from ./out\n  $ decree-graph report gaps --from neo4j --format md')
+    .action(async (kind: ReportKind, opts: { from: string; format: Format; out?: string; neo4j?: string }) => {
+      const exp = opts.from === 'neo4j' ? await withDriver(opts.neo4j, (driver, s) => readBack(driver, s.database)) : await readExport(join(opts.from, 'export.json'));
+      const text = render(buildReport(kind, exp), opts.format);
+      if (opts.out) await writeFileAtomic(opts.out, text);
+      else process.stdout.write(text);
     });
   return program;
 }
@@ -48,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
-    process.stderr.write(`decree-graph: ${(err as Error).message}\n`);
+    say((err as Error).message);
     return EXIT.usage;
   }
 }

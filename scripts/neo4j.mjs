@@ -2,6 +2,7 @@
 // Starts/stops a local Neo4j Community 5.26 (embedded DBMS + Bolt, see neo4j/Launcher.java) without Docker.
 //   node scripts/neo4j.mjs start   → fetches the jars once (Maven), starts in the background, prints the bolt:// URI
 //   node scripts/neo4j.mjs stop    → stops the server started by `start`
+//   node scripts/neo4j.mjs fetch   → only fetches the jars into neo4j/lib (CI does this up front)
 // Env: NEO4J_PORT (default: a free port), NEO4J_HEAP (default 1g).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,10 +114,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const { uri, pid } = await startServer();
       console.error(`Neo4j 5.26 running (pid ${pid}); stop it with: npm run neo4j:stop`);
       console.log(uri);
+    } else if (cmd === 'fetch') {
+      fetchJars();
+      console.error(`Neo4j jars ready in ${lib}`);
     } else if (cmd === 'stop') {
       console.error((await stopServer()) ? 'Neo4j stopped' : 'no Neo4j started by `npm run neo4j:start` is running');
     } else {
-      console.error('usage: node scripts/neo4j.mjs start|stop');
+      console.error('usage: node scripts/neo4j.mjs start|stop|fetch');
       process.exitCode = 2;
     }
   } catch (err) {

@@ -21,6 +21,14 @@ describe('what is not a fact', () => {
     expect(one(sentence).amounts.map((a) => a.value)).toEqual(values);
   });
 
+  it.each([
+    ['a statistics cut-off', '截至2015年底，全市查明资源储量的矿产37种。'],
+    ['a past figure', '三次产业结构由2.4:96.6调整到2015年的11:13:76。'],
+    ['a range of validity', '本办法适用于 2017 年 5 月至 2020 年 4 月期间的项目。'],
+  ])('%s is not a deadline', (_name, sentence) => {
+    expect(one(sentence).deadlines).toEqual([]);
+  });
+
   it('headings and ordinary sentences yield no assignments', () => {
     expect(one('（四）进一步加强轨道交通组织领导\n\n市委、市政府督查机构负责对轨道交通建设进展情况进行督导。').assignments).toEqual([]);
   });

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { ExportFile } from '../../graph/model.js';
+import { writeFileAtomic } from '../atomic.js';
+import { buildReport } from './build.js';
+import { FORMATS, REPORT_KINDS } from './model.js';
+import { render } from './render.js';
+
+/** Every report in every format (and deadlines.ics) into `dir`. */
+export async function writeReports(dir: string, exp: ExportFile): Promise<string[]> {
+  const written: string[] = [];
+  for (const kind of REPORT_KINDS) {
+    const report = buildReport(kind, exp);
+    for (const format of FORMATS) {
+      await writeFileAtomic(join(dir, `${kind}.${format}`), render(report, format));
+      written.push(`${kind}.${format}`);
+    }
+    if (report.ics) {
+      await writeFileAtomic(join(dir, `${kind}.ics`), report.ics);
+      written.push(`${kind}.ics`);
+    }
+  }
+  return written;
+}
