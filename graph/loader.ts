@@ -58,3 +58,38 @@ export async function loadExport(driver: Driver, database: string, exp: ExportFi
   }
   return c;
 }
+
+/**
+ * Removes what an export loaded: its decrees and their facts, then stubs, laws, agencies, persons and
+ * gazettes left with no relationships. Tests use it to clean up only what they made.
+ */
+export async function unloadExport(driver: Driver, database: string, exp: ExportFile): Promise<void> {
+  const ids = exp.documents.map((d) => d.id);
+  const paths = [...new Set(exp.documents.map((d) => d.source.path))];
+  const agencies = exp.agencies.map((a) => a.id);
+  await driver.executeQuery(
+    `UNWIND $ids AS id
+     MATCH (d:Decree {id: id})
+     OPTIONAL MATCH (d)-[:CITES]->(t) WHERE t:Law OR t.stub = true
+     WITH d, collect(t) AS cited
+     CALL (d) { MATCH (d)-[:HAS_TASK]->(t:Task) DETACH DELETE t }
+     CALL (d) { MATCH (x:Deadline {decree: d.id}) DETACH DELETE x }
+     CALL (d) { MATCH (x:Amount {decree: d.id}) DETACH DELETE x }
+     CALL (d) { MATCH (p:Person)-[h:HOLDS {decree: d.id}]->() DELETE h }
+     DETACH DELETE d
+     WITH cited UNWIND cited AS t
+     WITH DISTINCT t WHERE NOT ()-[:CITES]->(t)
+     DETACH DELETE t`,
+    { ids },
+    { database },
+  );
+  await driver.executeQuery(
+    `UNWIND $agencies AS id MATCH (a:Agency {id: id}) WHERE NOT (a)--() DELETE a
+     WITH count(*) AS _
+     MATCH (p:Person) WHERE NOT (p)--() DELETE p
+     WITH count(*) AS _
+     UNWIND $paths AS path MATCH (g:Gazette {path: path}) WHERE NOT (g)--() DELETE g`,
+    { agencies, paths },
+    { database },
+  );
+}

@@ -13,6 +13,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX decree_title_key IF NOT EXISTS FOR (d:Decree) ON (d.titleKey)',
   'CREATE INDEX deadline_decree IF NOT EXISTS FOR (x:Deadline) ON (x.decree)',
   'CREATE INDEX amount_decree IF NOT EXISTS FOR (x:Amount) ON (x.decree)',
+  // Replacing a document's appointments finds its HOLDS edges by decree without scanning every edge.
+  'CREATE INDEX holds_decree IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.decree)',
   // The CJK analyzer indexes Chinese text as character bigrams, so 清洁取暖 finds titles without segmentation.
   "CREATE FULLTEXT INDEX decree_title IF NOT EXISTS FOR (d:Decree) ON EACH [d.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
 ];

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { readGazette, type Gazette } from '../corpus/read.js';
 import { extractDocument } from '../extractors/document.js';
 import { resolveRun } from '../extractors/resolve.js';
-import type { DocumentRecord } from '../graph/model.js';
+import type { DocumentRecord, ExportFile } from '../graph/model.js';
+import { assembleExport, extractBytes } from '../pipeline/extract.js';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../corpus/samples/zhengzhou-gazette-2018-04.txt', import.meta.url));
 export const sampleText = () => readFileSync(SAMPLE_PATH, 'utf8');
@@ -20,3 +21,14 @@ export function recordsOf(g: Gazette): DocumentRecord[] {
 }
 
 export const one = (body: string) => recordsOf(gazetteOf(body))[0]!;
+
+/**
+ * The sample issue with its city renamed (郑 → `city`): the same documents under other numbers, names
+ * and agencies, so test files sharing one Neo4j never touch each other's data.
+ */
+export function sampleVariant(city: string): string {
+  return sampleText().replace(/郑/g, city);
+}
+
+/** The export a run over one gazette text would write. */
+export const exportFor = (path: string, text: string): ExportFile => assembleExport([extractBytes(path, Buffer.from(text, 'utf8'))]);
