@@ -3,4 +3,4 @@
 MATCH (:Decree {id: $id})-[c:CITES]->(t)
 WHERE t:Law OR t.stub = true
 RETURN DISTINCT t.id AS cited, coalesce(t.title, '') AS title, CASE WHEN t:Law THEN 'law' ELSE 'decree (stub)' END AS kind, c.relation AS relation
-ORDER BY cited;
+ORDER BY cited, relation;
