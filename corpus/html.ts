@@ -25,34 +25,41 @@ const BODY = ['#zoom', '.TRS_Editor', '.article-content', '.pages_content', '#UC
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'td', 'th']);
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000\u2002\u2003:：]+/g, '');
 
-/** Appends the text under `node` to `view`; each character maps to its place in `html`. */
-function appendText(html: string, node: AnyNode, view: TextView): void {
-  if (node.type === 'text') {
-    const data = node.data;
-    const loc = node.sourceCodeLocation;
-    const start = loc?.startOffset ?? 0;
-    let i = start;
-    for (let j = 0; j < data.length; j++) {
-      view.text += data[j];
-      view.map.push(i);
-      // An entity (&nbsp; &emsp; &#12289;) is one character in the text and several in the source.
-      if (html[i] === '&') {
-        const semi = html.indexOf(';', i);
-        i = semi > i && semi - i <= 10 ? semi + 1 : i + 1;
-      } else {
-        i += html.codePointAt(i)! > 0xffff ? 2 : 1;
-        if (data.codePointAt(j)! > 0xffff) { view.text += data[++j]; view.map.push(i - 1); }
-      }
+/** Appends one text node to `view`; each character maps to its place in `html`. */
+function appendData(html: string, data: string, start: number, view: TextView): void {
+  let i = start;
+  for (let j = 0; j < data.length; j++) {
+    view.text += data[j];
+    view.map.push(i);
+    // An entity (&nbsp; &emsp; &#12289;) is one character in the text and several in the source.
+    if (html[i] === '&') {
+      const semi = html.indexOf(';', i);
+      i = semi > i && semi - i <= 10 ? semi + 1 : i + 1;
+    } else {
+      i += html.codePointAt(i)! > 0xffff ? 2 : 1;
+      if (data.codePointAt(j)! > 0xffff) { view.text += data[++j]; view.map.push(i - 1); }
     }
-    return;
   }
-  if (node.type !== 'tag') return;
-  const el = node as Element;
-  const block = BLOCK.has(el.name);
-  const at = el.sourceCodeLocation?.startOffset ?? 0;
-  if (block && view.text && !view.text.endsWith('\n')) { view.text += '\n'; view.map.push(at); }
-  for (const child of el.children) appendText(html, child, view);
-  if (block && view.text && !view.text.endsWith('\n')) { view.text += '\n'; view.map.push(el.sourceCodeLocation?.endOffset ?? at); }
+}
+
+function newline(view: TextView, at: number): void {
+  if (view.text && !view.text.endsWith('\n')) { view.text += '\n'; view.map.push(at); }
+}
+
+/** The text under `root`, block elements on lines of their own. Iterative: nesting depth is the page's, not the stack's. */
+function appendText(html: string, root: AnyNode, view: TextView): void {
+  const stack: (AnyNode | { close: number })[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('close' in item) { newline(view, item.close); continue; }
+    if (item.type === 'text') { appendData(html, item.data, item.sourceCodeLocation?.startOffset ?? 0, view); continue; }
+    if (item.type !== 'tag' && item.type !== 'root') continue;
+    const el = item as Element;
+    const at = el.sourceCodeLocation?.startOffset ?? 0;
+    const block = item.type === 'tag' && BLOCK.has(el.name);
+    if (block) { newline(view, at); stack.push({ close: el.sourceCodeLocation?.endOffset ?? at }); }
+    for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]!);
+  }
 }
 
 function textOf(html: string, nodes: AnyNode[]): TextView {

@@ -75,9 +75,12 @@ export function normalizeChars(source: string, base?: Int32Array): NormText {
     const wide = TO_WIDE[ch];
     if (wide) {
       const prev = out.length ? out[out.length - 1]!.charCodeAt(0) : 0;
-      const next = source.charCodeAt(i + 1);
-      // `1:20万` and `1,000` keep ASCII between digits.
-      if (!((ch === ':' || ch === ',') && isDigit(prev) && isDigit(next))) ch = wide;
+      let k = i + 1;
+      while (k < n && isSpace(source.charCodeAt(k))) k++;
+      const next = source.charCodeAt(k);
+      // Only punctuation touching CJK text is Chinese punctuation typed in ASCII; `1:20万`, `1,000` and
+      // `calc'!A0` keep theirs.
+      if ((isWide(prev) || isWide(next)) && !((ch === ':' || ch === ',') && isDigit(prev) && isDigit(next))) ch = wide;
     }
     out.push(ch); map.push(at(i));
   }

@@ -21,8 +21,11 @@ const DOC_TYPE = /(意见|通知|通报|通告|公告|决定|决议|命令|令|�
 const ISSUES_IN_BODY = /现将《([^》]{2,80})》(?:印发|转发)给/;
 const ISSUES_IN_TITLE = /关于(?:印发|转发)(.+?)的通知$/;
 
-/** Removes layout whitespace (titles print with spaces where lines wrapped). */
-export const compact = (s: string) => s.replace(/\s+/g, '');
+/**
+ * Removes layout whitespace: line wraps inside a title, and (already gone after normalisation) spaces next
+ * to CJK text. A space between two ASCII words is the text's own and stays.
+ */
+export const compact = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])/g, '').replace(/\s+/g, ' ').trim();
 const textOf = (doc: SourceDocument, r: Range) => doc.norm.text.slice(r[0], r[1]);
 
 export function documentMeta(doc: SourceDocument): DocumentMeta {

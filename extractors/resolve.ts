@@ -10,6 +10,7 @@ import { compact } from './metadata.js';
 /** Title key for tolerant matching: 暂行/试行 and brackets, quotes and the 《》 dropped. */
 export function titleKey(title: string): string {
   return compact(title)
+    .replace(/\s+/g, '')
     .replace(/[（(](?:试行|暂行|草案|修订)[）)]/g, '')
     .replace(/暂行|试行/g, '')
     .replace(/[“”"《》〈〉「」]/g, '')

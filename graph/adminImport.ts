@@ -26,7 +26,7 @@ export function adminImportTables(exp: ExportFile): Record<string, Table> {
   const rel = (extra: string[]) => t([':START_ID(Node)', ':END_ID(Node)', ...extra, ':TYPE']);
   const contains = rel([]);
   const issuedBy = rel([]);
-  const cites = rel(['relation', 'kind', 'text', 'start:int', 'end:int', 'conflict']);
+  const cites = rel(['relation', 'kind', 'docNumber', 'title', 'text', 'start:int', 'end:int', 'conflict']);
   const hasTask = rel([]);
   const assigned = rel(['role', 'task', 'text', 'start:int', 'end:int', 'decree']);
   const hasDeadline = rel([]);
@@ -61,7 +61,7 @@ export function adminImportTables(exp: ExportFile): Record<string, Table> {
       } else if (!inRun.has(c.targetId) && once(c.targetId)) {
         decrees.rows.push([c.targetId, c.docNumber, null, null, null, c.title, c.titleKey, null, null, null, null, null, [], null, null, null, null, true, 'Decree']);
       }
-      cites.rows.push([x.id, c.targetId, c.relation, c.kind, c.text, c.start, c.end, c.conflict, 'CITES']);
+      cites.rows.push([x.id, c.targetId, c.relation, c.kind, c.docNumber, c.title, c.text, c.start, c.end, c.conflict, 'CITES']);
     }
     for (const task of r.tasks) {
       tasks.rows.push([task.id, task.heading, x.id, 'Task']);

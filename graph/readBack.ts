@@ -9,9 +9,8 @@ const DOCS = `
 MATCH (d:Decree) WHERE d.stub = false AND ($ids IS NULL OR d.id IN $ids)
 RETURN d { .id, .docNumber, .prefix, .year, .serial, .title, .issuer, .docType, .issuesTitle, .sourcePath,
            .sourceStart, .sourceEnd, issuedDate: toString(d.issuedDate) } AS d,
-  COLLECT { MATCH (d)-[c:CITES]->(t) RETURN c { .relation, .kind, .text, .start, .end, .conflict,
-            target: CASE WHEN t:Decree AND t.stub = false THEN t.id ELSE null END,
-            docNumber: t.docNumber, title: t.title } ORDER BY c.start } AS citations,
+  COLLECT { MATCH (d)-[c:CITES]->(t) RETURN c { .relation, .kind, .docNumber, .title, .text, .start, .end, .conflict,
+            target: CASE WHEN t:Decree AND t.stub = false THEN t.id ELSE null END } ORDER BY c.start } AS citations,
   COLLECT { MATCH (d)-[:HAS_TASK]->(t:Task)<-[a:ASSIGNED]-(ag:Agency)
             RETURN a { .role, .task, .text, .start, .end, taskId: t.id, agencyId: ag.id } ORDER BY a.start, a.role } AS assignments,
   COLLECT { MATCH (x:Deadline {decree: d.id}) OPTIONAL MATCH (t:Task)-[:HAS_DEADLINE]->(x)

@@ -73,7 +73,7 @@ CALL (row) {
     ON CREATE SET t.stub = true, t.docNumber = row.docNumber, t.title = row.title, t.titleKey = row.titleKey
   RETURN t
 }
-CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;
+CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, docNumber: row.docNumber, title: row.title, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;
 
 const TASKS = `
 MATCH (d:Decree {id: $id})

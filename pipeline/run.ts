@@ -33,7 +33,8 @@ export interface RunOptions {
 }
 
 interface ManifestEntry {
-  sha256: string;
+  /** null when the file could not be read. */
+  sha256: string | null;
   status: 'processed' | 'rejected';
   reason?: string;
   documents: string[];
@@ -114,10 +115,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const { files, missing } = await findInputs(opts.inputs);
   opts.progress.start(files.length + missing.length);
 
-  const manifest: Manifest = { schemaVersion: 1, inputs: {} };
   const results = new Map<string, FileResult>();
+  const hashes = new Map<string, string>();
   let processed = 0;
   let skipped = 0;
+  const reject = (path: string, reason: string) => {
+    results.set(path, { path, rejected: reason });
+    opts.progress.tick(path, 'rejected');
+  };
   const pool = new ExtractionPool(opts.workers);
   try {
     await Promise.all(
@@ -126,14 +131,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         try {
           bytes = await readFile(path);
         } catch (err) {
-          results.set(path, { path, rejected: `read: cannot read the file: ${(err as Error).message}` });
-          opts.progress.tick(path, 'rejected');
-          return;
+          return reject(path, `read: cannot read the file: ${(err as Error).message}`);
         }
         const sha256 = createHash('sha256').update(bytes).digest('hex');
+        hashes.set(path, sha256);
         const cachePath = join(out, 'cache', `${sha256}.json`);
-        const before = previous?.inputs[path];
-        const cached = before?.sha256 === sha256 ? await readJson<FileResult>(cachePath) : null;
+        const cached = previous?.inputs[path]?.sha256 === sha256 ? await readJson<FileResult>(cachePath) : null;
         let result: FileResult;
         if (cached) {
           result = cached;
@@ -144,17 +147,13 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           processed++;
         }
         results.set(path, result);
-        manifest.inputs[path] = 'rejected' in result ? { sha256, status: 'rejected', reason: result.rejected, documents: [] } : { sha256, status: 'processed', documents: result.documents.map((d) => d.id) };
         opts.progress.tick(path, 'rejected' in result ? 'rejected' : cached ? 'skipped' : 'processed');
       }),
     );
   } finally {
     await pool.close();
   }
-  for (const path of missing) {
-    results.set(path, { path, rejected: 'read: ENOENT no such file or directory' });
-    opts.progress.tick(path, 'rejected');
-  }
+  for (const path of missing) reject(path, 'read: ENOENT no such file or directory (or a link to nowhere)');
   opts.progress.done();
 
   // Input order, not completion order: the export is the same whatever the scheduling.
@@ -175,7 +174,13 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await driver.close();
     }
   }
-  // Written last: a run killed before this point is simply re-done by the next one.
+  // Every input, processed or rejected with its reason. Written last: a run killed before this point is
+  // simply re-done by the next one.
+  const manifest: Manifest = { schemaVersion: 1, inputs: {} };
+  for (const r of ordered) {
+    const sha256 = hashes.get(r.path) ?? null;
+    manifest.inputs[r.path] = 'rejected' in r ? { sha256, status: 'rejected', reason: r.rejected, documents: [] } : { sha256, status: 'processed', documents: r.documents.map((d) => d.id) };
+  }
   await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const count = (k: 'citations' | 'assignments' | 'amounts' | 'deadlines' | 'appointments') => exp.documents.reduce((n, d) => n + d[k].length, 0);
