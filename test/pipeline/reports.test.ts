@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExport, unloadExport } from '../../graph/loader.js';
+import { readBack } from '../../graph/readBack.js';
+import { buildReport } from '../../pipeline/reports/build.js';
+import { REPORT_KINDS } from '../../pipeline/reports/model.js';
+import { render } from '../../pipeline/reports/render.js';
+import { exportFor, sampleText, sampleVariant } from '../helpers.js';
+import { DATABASE, testDriver } from '../neo4j/driver.js';
+
+const exp = exportFor('reports-test/zhengzhou.txt', sampleText());
+type Rows = Record<string, unknown>[];
+
+describe('reports on the sample issue', () => {
+  it('gaps: 郑政文〔2018〕 has 74, 83, 92, 93, 95', () => {
+    const rows = buildReport('gaps', exp).data as Rows;
+    expect(rows.find((r) => r.series === '郑政文〔2018〕')).toMatchObject({ present: [74, 83, 92, 93, 95] });
+    expect(rows.find((r) => r.series === '郑政〔2018〕')).toMatchObject({ present: [19, 20, 25, 27, 28], missing: [21, 22, 23, 24, 26] });
+  });
+
+  it('citations: out and in per decree, unresolved stubs with where they are cited', () => {
+    const data = buildReport('citations', exp).data as { perDecree: Rows; unresolved: Rows };
+    expect(data.perDecree.find((d) => d.id === '郑政文〔2018〕95号')!.cites).toEqual(expect.arrayContaining(['郑政〔2018〕25号', '郑政文〔2018〕92号']));
+    expect(data.perDecree.find((d) => d.id === '郑政〔2018〕25号')!.citedBy).toEqual(['郑政文〔2018〕95号']);
+    expect(data.unresolved.find((u) => u.cited === '郑发〔2017〕17号')).toMatchObject({ citedIn: [{ decree: '郑政〔2018〕19号' }, { decree: '郑政〔2018〕19号' }] });
+  });
+
+  it('deadlines: a calendar with the quarterly report as an RRULE in the .ics', () => {
+    const r = buildReport('deadlines', exp);
+    expect(r.ics).toMatch(/BEGIN:VCALENDAR\r\n/);
+    expect(r.ics).toMatch(/RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5\r\nSUMMARY:每季度第一个月5日前（郑政办文〔2018〕25号）/);
+  });
+
+  it('agencies: canonical name, aliases, and tasks with their deadlines', () => {
+    const rows = buildReport('agencies', exp).data as Rows;
+    const fgw = rows.find((a) => a.name === '郑州市发展和改革委员会')!;
+    expect(fgw.aliases).toContain('市发展改革委');
+    expect(fgw.lead).toBe(6);
+  });
+
+  it('CSV: UTF-8 BOM for Excel, formulas neutralised', () => {
+    const csv = render({ ...buildReport('gaps', exp), csv: { heading: 'x', columns: ['a', 'b'], rows: [['=cmd|\' /C calc\'!A0', '+1'], ['@SUM(A1)', '-2']] } }, 'csv');
+    expect(csv).toBe("\ufeffa,b\n'=cmd|' /C calc'!A0,'+1\n'@SUM(A1),'-2\n");
+  });
+});
+
+function chromium(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`, ...args],
+      { maxBuffer: 64 << 20, timeout: 60_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`chromium failed (install Debian's chromium package): ${err.message}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
+
+describe('the HTML citation report in a real browser (headless Chromium)', () => {
+  it('renders the graph and the tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-html-'));
+    const file = join(dir, 'citations.html');
+    writeFileSync(file, render(buildReport('citations', exp), 'html'));
+    const dom = await chromium(['--dump-dom', `file://${file}`]);
+    // 17 numbered decrees and the appointment list on the inner ring, cited documents outside it.
+    expect(dom.match(/<g class="decree">/g)).toHaveLength(18);
+    expect((dom.match(/<g class="stub">/g) ?? []).length).toBeGreaterThan(10);
+    expect(dom).toMatch(/<h2>Cited-by ranking <small>\(\d+\)<\/small><\/h2>/);
+    expect(dom).toContain('<td>郑发〔2017〕17号</td>');
+    await chromium(['--screenshot=' + join(dir, 'citations.png'), '--window-size=1200,1400', `file://${file}`]);
+  }, 90_000);
+});
+
+describe('reports from Neo4j agree with reports from the out directory', () => {
+  const own = exportFor('reports-test/许.txt', sampleVariant('许'));
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+    await loadExport(driver, DATABASE, own);
+  });
+  afterAll(async () => {
+    await unloadExport(driver, DATABASE, own);
+    await driver?.close();
+  });
+
+  it.each(REPORT_KINDS)('%s', async (kind) => {
+    const fromGraph = await readBack(driver, DATABASE, own.documents.map((d) => d.id));
+    expect(render(buildReport(kind, fromGraph), 'json')).toEqual(render(buildReport(kind, own), 'json'));
+  });
+});
