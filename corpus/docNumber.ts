@@ -10,11 +10,6 @@ export interface DocNumberParts {
   serial: number;
 }
 
-// The prefix is a run of CJK characters; where it begins is decided by `trimPrefix`.
-const CJK_RUN = '[\\u4e00-\\u9fff]{1,16}';
-export const DOC_NUMBER_PATTERN = new RegExp(`(${CJK_RUN})〔(\\d{4})〕第?(\\d{1,5})号`, 'g');
-export const ORDER_NUMBER_PATTERN = new RegExp(`(${CJK_RUN}令)第?(\\d{1,5})号`, 'g');
-
 // Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号): the prefix starts after them.
 const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
 
@@ -31,23 +26,41 @@ export interface DocNumberMatch extends DocNumberParts {
   end: number;
 }
 
-/** Every document number in normalised text, in order of position. */
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const YEAR_SERIAL = /〔(\d{4})〕第?(\d{1,5})号/y;
+const ORDER_SERIAL = /令第?(\d{1,5})号/y;
+
+/** The run of CJK characters (at most 16) that ends at `end`: where a prefix may stand. */
+function runBefore(text: string, end: number): string {
+  let s = end;
+  while (s > 0 && end - s < 16 && isCjk(text.charCodeAt(s - 1))) s--;
+  return text.slice(s, end);
+}
+
+/**
+ * Every document number in normalised text, in order of position. Anchored on the literals 〔 and 令, then
+ * read backwards for the prefix: a pattern starting with a CJK class would be tried at every character.
+ */
 export function findDocNumbers(text: string): DocNumberMatch[] {
   const found: DocNumberMatch[] = [];
-  for (const m of text.matchAll(DOC_NUMBER_PATTERN)) {
-    const prefix = trimPrefix(m[1]!);
+  for (let i = text.indexOf('〔'); i >= 0; i = text.indexOf('〔', i + 1)) {
+    YEAR_SERIAL.lastIndex = i;
+    const m = YEAR_SERIAL.exec(text);
+    if (!m) continue;
+    const prefix = trimPrefix(runBefore(text, i));
     if (!prefix || prefix.endsWith('令')) continue;
-    const index = m.index! + m[1]!.length - prefix.length;
-    const year = Number(m[2]);
-    const serial = Number(m[3]);
-    found.push({ prefix, year, serial, canonical: `${prefix}〔${year}〕${serial}号`, index, end: m.index! + m[0].length });
-  }
-  for (const m of text.matchAll(ORDER_NUMBER_PATTERN)) {
-    const prefix = trimPrefix(m[1]!);
-    if (prefix.length < 2) continue;
+    const year = Number(m[1]);
     const serial = Number(m[2]);
-    const index = m.index! + m[1]!.length - prefix.length;
-    found.push({ prefix, year: null, serial, canonical: `${prefix}第${serial}号`, index, end: m.index! + m[0].length });
+    found.push({ prefix, year, serial, canonical: `${prefix}〔${year}〕${serial}号`, index: i - prefix.length, end: i + m[0].length });
+  }
+  for (let i = text.indexOf('令'); i >= 0; i = text.indexOf('令', i + 1)) {
+    ORDER_SERIAL.lastIndex = i;
+    const m = ORDER_SERIAL.exec(text);
+    if (!m) continue;
+    const prefix = trimPrefix(runBefore(text, i + 1));
+    if (prefix.length < 2) continue;
+    const serial = Number(m[1]);
+    found.push({ prefix, year: null, serial, canonical: `${prefix}第${serial}号`, index: i + 1 - prefix.length, end: i + m[0].length });
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -42,39 +42,70 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** ASCII punctuation that becomes full-width when it touches CJK text. */
 const TO_WIDE: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
+/** Characters that normalisation may change; everything else is copied in runs. */
+const SPECIAL = /[\r \u00a0\u3000\u2002\u2003\u200b\ufeff\uff05\uff0b\uff0d-\uff0f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a(),;:?!]/g;
+
+/** Builds normalised text in runs: a slice of the source is copied with its offsets, one call per run. */
+class Builder {
+  private readonly parts: string[] = [];
+  readonly map: Int32Array;
+  len = 0;
+  constructor(capacity: number, private readonly base?: Int32Array) {
+    this.map = new Int32Array(capacity + 1);
+  }
+  copy(source: string, s: number, e: number): void {
+    if (e <= s) return;
+    this.parts.push(source.slice(s, e));
+    if (this.base) this.map.set(this.base.subarray(s, e), this.len);
+    else for (let i = s, j = this.len; i < e; i++, j++) this.map[j] = i;
+    this.len += e - s;
+  }
+  put(ch: string, at: number): void {
+    this.parts.push(ch);
+    this.map[this.len++] = this.base ? this.base[at]! : at;
+  }
+  lastCode(): number {
+    const p = this.parts[this.parts.length - 1];
+    return p ? p.charCodeAt(p.length - 1) : 0x0a;
+  }
+  finish(end: number): NormText {
+    this.map[this.len] = end;
+    return { text: this.parts.join(''), map: this.map.slice(0, this.len + 1) };
+  }
+}
+
 export function normalizeChars(source: string, base?: Int32Array): NormText {
   const n = source.length;
-  const out: string[] = [];
-  const map: number[] = [];
-  const at = (i: number) => (base ? base[i]! : i);
-  for (let i = 0; i < n; i++) {
+  const b = new Builder(n, base);
+  let from = 0;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(source); m; m = SPECIAL.exec(source)) {
+    const i = m.index;
+    if (i < from) continue;
+    b.copy(source, from, i);
     let c = source.charCodeAt(i);
+    from = i + 1;
     if (c === 0x0d) {
-      if (source.charCodeAt(i + 1) === 0x0a) continue; // the LF that follows carries the line end
-      out.push('\n'); map.push(at(i));
+      if (source.charCodeAt(i + 1) !== 0x0a) b.put('\n', i); // a CRLF's LF carries the line end
       continue;
     }
     if (isSpace(c)) {
       // Drop a run of layout spaces that touches CJK text (or a line edge); keep one between ASCII words.
       let j = i;
       while (j + 1 < n && isSpace(source.charCodeAt(j + 1))) j++;
-      const prev = out.length ? out[out.length - 1]!.charCodeAt(0) : 0x0a;
+      const prev = b.lastCode();
       const next = j + 1 < n ? source.charCodeAt(j + 1) : 0x0a;
-      if (!(prev === 0x0a || next === 0x0a || next === 0x0d || next === 0x09 || prev === 0x09 || isWide(prev) || isWide(next))) {
-        out.push(' '); map.push(at(i));
-      }
-      i = j;
+      if (!(prev === 0x0a || next === 0x0a || next === 0x0d || next === 0x09 || prev === 0x09 || isWide(prev) || isWide(next))) b.put(' ', i);
+      from = j + 1;
+      SPECIAL.lastIndex = from;
       continue;
     }
-    if (c >= 0xff01 && c <= 0xff5e) {
-      // Full-width digits, Latin letters and a few symbols → ASCII; Chinese punctuation stays full-width.
-      const a = c - 0xfee0;
-      if ((a >= 0x30 && a <= 0x39) || (a >= 0x41 && a <= 0x5a) || (a >= 0x61 && a <= 0x7a) || a === 0x25 || a === 0x2e || a === 0x2f || a === 0x2b || a === 0x2d) c = a;
-    }
+    // Full-width digits, Latin letters and a few symbols → ASCII; Chinese punctuation stays full-width.
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     let ch = String.fromCharCode(c);
     const wide = TO_WIDE[ch];
-    if (wide) {
-      const prev = out.length ? out[out.length - 1]!.charCodeAt(0) : 0;
+    if (wide && c === source.charCodeAt(i)) {
+      const prev = b.lastCode();
       let k = i + 1;
       while (k < n && isSpace(source.charCodeAt(k))) k++;
       const next = source.charCodeAt(k);
@@ -82,10 +113,10 @@ export function normalizeChars(source: string, base?: Int32Array): NormText {
       // `calc'!A0` keep theirs.
       if ((isWide(prev) || isWide(next)) && !((ch === ':' || ch === ',') && isDigit(prev) && isDigit(next))) ch = wide;
     }
-    out.push(ch); map.push(at(i));
+    b.put(ch, i);
   }
-  map.push(base ? (n > 0 ? base[n - 1]! + 1 : base[0] ?? 0) : n);
-  return canonicalBrackets({ text: out.join(''), map: Int32Array.from(map) });
+  b.copy(source, from, n);
+  return canonicalBrackets(b.finish(base ? (n > 0 ? base[n - 1]! + 1 : base[0] ?? 0) : n));
 }
 
 // A year between brackets of any kind followed by a serial and 号 is a document number: 〔〕 is canonical.
@@ -114,7 +145,7 @@ export function isHeading(line: string): boolean {
  */
 export function joinLayoutLines(norm: NormText, isHeader: (line: string) => boolean = () => false): NormText {
   const { text } = norm;
-  const keep = new Uint8Array(text.length).fill(1);
+  const cuts: [number, number][] = [];
   const lines: { s: number; e: number }[] = [];
   for (let s = 0; s <= text.length; ) {
     let e = text.indexOf('\n', s);
@@ -129,13 +160,14 @@ export function joinLayoutLines(norm: NormText, isHeader: (line: string) => bool
     const next = text.slice(b.s, b.e);
     if (line.length < 12 || SENTENCE_END.test(line) || isHeading(line) || isHeader(line)) continue;
     if (ITEM_START.test(next) || next.includes('\t') || isHeader(next)) continue;
-    for (let i = a.e; i < b.s; i++) keep[i] = 0;
+    cuts.push([a.e, b.s]);
   }
-  const out: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (keep[i]) { out.push(text[i]!); map.push(norm.map[i]!); }
+  const out = new Builder(text.length, norm.map);
+  let from = 0;
+  for (const [s, e] of cuts) {
+    out.copy(text, from, s);
+    from = e;
   }
-  map.push(norm.map[text.length]!);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  out.copy(text, from, text.length);
+  return out.finish(norm.map[text.length]!);
 }

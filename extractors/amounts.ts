@@ -1,7 +1,7 @@
 import { chineseNumber } from '../corpus/dates.js';
 import type { Amount } from '../graph/model.js';
 import type { ExtractContext } from './context.js';
-import { sectionAt, sections } from './sections.js';
+import { sectionAt } from './sections.js';
 
 /**
  * Quantities with units: 2.5万套 → 25000 套, 1.5亿元 → 150000000 元, 120万元/公里 → 1200000 元/公里, 65% → 65 %.
@@ -16,10 +16,10 @@ const UNITS = [
 const UNIT = `(?:${UNITS.sort((a, b) => b.length - a.length).join('|')})`;
 const CN = '[〇零一二两三四五六七八九十百千]+';
 const NUMBER = `(\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CN})`;
-const PATTERN = new RegExp(
-  `(不少于|不低于|不超过|不高于|不大于|不小于|超过|高于|低于|约|近|达到|达|最高|最多|最低|至少|突破)?${NUMBER}(万|亿|千)?(${UNIT}(?:/${UNIT}|每${UNIT})?)(以上|以下|以内|左右)?`,
-  'g',
-);
+// Starts at the number: a leading optional qualifier would make the engine try every position. The
+// qualifier in front is read backwards afterwards.
+const PATTERN = new RegExp(`${NUMBER}(万|亿|千)?(${UNIT}(?:/${UNIT}|每${UNIT})?)(以上|以下|以内|左右)?`, 'g');
+const QUALIFIER_BEFORE = /(?:不少于|不低于|不超过|不高于|不大于|不小于|超过|高于|低于|约|近|达到|达|最高|最多|最低|至少|突破)$/;
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 
 function numberValue(raw: string): number | null {
@@ -43,21 +43,22 @@ function numberValue(raw: string): number | null {
 
 export function extractAmounts(ctx: ExtractContext): Amount[] {
   const { text } = ctx;
-  const secs = sections(ctx);
+  const secs = ctx.sections;
   const out: Amount[] = [];
   for (const m of text.matchAll(PATTERN)) {
-    const s = m.index!;
+    let s = m.index!;
     if (s < ctx.doc.bodyStart) continue;
     const before = text[s - 1] ?? '';
-    // 第二十六条, 2号线, 〔2018〕25号: an ordinal or part of a longer number is not an amount.
-    if (!m[1] && (before === '第' || /[\d.〕]/.test(before))) continue;
-    const base = numberValue(m[2]!);
+    // 第二十六条, 2号线, 〔2018〕25号, 一二十: an ordinal or part of a longer number is not an amount.
+    if (before === '第' || /[\d.〕〇零一二两三四五六七八九十百千]/.test(before)) continue;
+    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, s - 3), s));
+    if (q) s -= q[0].length;
+    const base = numberValue(m[1]!);
     if (base === null) continue;
-    const value = Math.round(base * (m[3] ? SCALE[m[3]]! : 1) * 1e6) / 1e6;
-    const unit = m[4]!.replace('每', '/');
-    const e = s + m[0].length;
-    const qualifier = m[1] ?? m[5] ?? null;
-    out.push({ value, unit, qualifier, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
+    const value = Math.round(base * (m[2] ? SCALE[m[2]]! : 1) * 1e6) / 1e6;
+    const unit = m[3]!.replace('每', '/');
+    const e = m.index! + m[0].length;
+    out.push({ value, unit, qualifier: q?.[0] ?? m[4] ?? null, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Assignment, Role } from '../graph/model.js';
 import { agencyId, canonicalAgency, looksLikeAgency } from './agencies.js';
 import { sentenceAround, type ExtractContext } from './context.js';
-import { sectionAt, sections } from './sections.js';
+import { sectionAt } from './sections.js';
 
 /**
  * Responsible agencies and their role, from three shapes:
@@ -66,7 +66,7 @@ export function splitList(text: string, base: number): Item[] {
 
 export function extractAssignments(ctx: ExtractContext): Assignment[] {
   const { text, meta } = ctx;
-  const secs = sections(ctx);
+  const secs = ctx.sections;
   const out: Assignment[] = [];
   const seen = new Set<string>();
   const add = (items: Item[], role: Role, taskPos: number, task: string | null) => {

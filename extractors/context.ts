@@ -1,6 +1,7 @@
 import { sourceSpan, type Span } from '../corpus/normalize.js';
 import type { SourceDocument } from '../corpus/split.js';
 import type { DocumentMeta } from './metadata.js';
+import { sections, type Section } from './sections.js';
 
 /** What every extractor gets: one document, its metadata (reference date, place) and a span mapper. */
 export interface ExtractContext {
@@ -10,10 +11,22 @@ export interface ExtractContext {
   text: string;
   /** Maps [s, e) of `text` to the decoded source. */
   span(s: number, e: number): Span;
+  /** The document's sections (heading + text under it), computed once: tasks, deadlines and amounts share them. */
+  readonly sections: Section[];
 }
 
 export function makeContext(doc: SourceDocument, meta: DocumentMeta, source: string): ExtractContext {
-  return { doc, meta, text: doc.norm.text, span: (s, e) => sourceSpan(doc.norm, source, s, e) };
+  let cached: Section[] | null = null;
+  const ctx: ExtractContext = {
+    doc,
+    meta,
+    text: doc.norm.text,
+    span: (s, e) => sourceSpan(doc.norm, source, s, e),
+    get sections() {
+      return (cached ??= sections(ctx));
+    },
+  };
+  return ctx;
 }
 
 /** The sentence (between 。；！？ or line ends) around position i. */

@@ -1,7 +1,7 @@
 import { chineseNumber, isoDate, lastDayOfMonth } from '../corpus/dates.js';
 import type { Deadline, Recurrence } from '../graph/model.js';
 import type { ExtractContext } from './context.js';
-import { sectionAt, sections } from './sections.js';
+import { sectionAt } from './sections.js';
 
 /**
  * Deadlines, chrono-style: each parser is a pattern + an extract function; the reference date is always
@@ -89,21 +89,42 @@ const parsers: Parser[] = [
   },
 ];
 
+// Every deadline shape contains one of these; parsers run only in windows around them, not over the
+// whole text (their patterns begin with optional groups, which a regex engine tries at every position).
+const ANCHOR = /[前内底末止每到至]/g;
+const RADIUS = 20;
+
+function windows(text: string, from: number): [number, number][] {
+  const out: [number, number][] = [];
+  ANCHOR.lastIndex = from;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const s = Math.max(from, m.index - RADIUS);
+    const e = Math.min(text.length, m.index + RADIUS + 1);
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
+}
+
 export function extractDeadlines(ctx: ExtractContext): Deadline[] {
   const { text } = ctx;
   const refYear = Number((ctx.meta.issuedDate ?? '').slice(0, 4)) || new Date().getUTCFullYear();
-  const secs = sections(ctx);
+  const secs = ctx.sections;
   const taken: [number, number][] = [];
   const out: Deadline[] = [];
+  const spans = windows(text, ctx.doc.bodyStart).map(([s, e]) => ({ s, text: text.slice(s, e) }));
   for (const p of parsers) {
-    for (const m of text.matchAll(p.pattern)) {
-      const s = m.index!;
-      const e = s + m[0].length;
-      if (s < ctx.doc.bodyStart || taken.some(([a, b]) => s < b && e > a)) continue;
-      const d = p.extract(m, refYear);
-      if (!d) continue;
-      taken.push([s, e]);
-      out.push({ ...d, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
+    for (const w of spans) {
+      for (const m of w.text.matchAll(p.pattern)) {
+        const s = w.s + m.index!;
+        const e = s + m[0].length;
+        if (taken.some(([a, b]) => s < b && e > a)) continue;
+        const d = p.extract(m, refYear);
+        if (!d) continue;
+        taken.push([s, e]);
+        out.push({ ...d, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);

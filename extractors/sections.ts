@@ -10,7 +10,7 @@ export interface Section {
 }
 
 /** Sections of a document body: each heading line opens one; text before the first heading is the preamble. */
-export function sections(ctx: ExtractContext): Section[] {
+export function sections(ctx: Pick<ExtractContext, 'text' | 'doc' | 'meta'>): Section[] {
   const { text } = ctx;
   const out: Section[] = [];
   let s = ctx.doc.bodyStart;

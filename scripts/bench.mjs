@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Benchmark: `npm run bench [-- --gazettes N] [-- --neo4j-gazettes M]`. Not a test: it prints a table and,
+// last, one JSON line. Ratios are taken against baselines measured in the same run on the same bytes.
+//
+// Corpus: N synthetic gazettes (default 1000, ~300 MB) built from the sample: documents shuffled,
+// renumbered and re-dated per gazette, every 10th in GB18030 and every 10th as one HTML page per document,
+// so nothing is cached or repeated verbatim.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const require = createRequire(import.meta.url);
+const { readGazette } = await import(join(root, 'dist/corpus/read.js'));
+const { extractBytes, assembleExport } = await import(join(root, 'dist/pipeline/extract.js'));
+const { extractDocument } = await import(join(root, 'dist/extractors/document.js'));
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('gazettes', 1000);
+const SUBSET = arg('subset', 40); // files measured in-process for the per-core rates
+const NEO4J_GAZETTES = arg('neo4j-gazettes', 20);
+const work = join(root, 'bench-out');
+const corpus = join(work, `corpus-${N}`);
+
+// --- corpus -------------------------------------------------------------------------------------------
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function buildCorpus() {
+  if (existsSync(join(corpus, '.done'))) return;
+  rmSync(corpus, { recursive: true, force: true });
+  mkdirSync(corpus, { recursive: true });
+  const sample = readFileSync(join(root, 'corpus/samples/zhengzhou-gazette-2018-04.txt'), 'utf8');
+  const g = readGazette('sample.txt', Buffer.from(sample));
+  const docs = g.documents.map((d) => sample.slice(d.norm.map[0], d.norm.map[d.norm.text.length]));
+  for (let k = 0; k < N; k++) {
+    const rand = rng(k + 1);
+    const year = 2000 + (k % 25);
+    const order = docs.map((d, i) => [rand(), i]).sort((a, b) => a[0] - b[0]).map(([, i]) => docs[i]);
+    const renumber = (t) => t.replace(/〔2018〕(\s*)(\d+)(\s*)号/g, (_m, a, n, b) => `〔${year}〕${a}${Number(n) + 100 * (k % 50)}${b}号`).replace(/2018(\s*)年/g, `${year}$1年`);
+    if (k % 10 === 1) {
+      const dir = join(corpus, `g${String(k).padStart(5, '0')}`);
+      mkdirSync(dir);
+      order.forEach((d, i) => {
+        const body = renumber(d).split(/\n+/).filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+        writeFileSync(join(dir, `doc${i}.html`), `<!DOCTYPE html><html><head><meta charset="utf-8"><script>var x=1;</script></head><body><div class="nav">首页 &gt; 政府文件</div><div id="zoom">${body}</div><div class="footer">主办单位</div></body></html>`);
+      });
+    } else {
+      const text = renumber(order.join('\n\n'));
+      writeFileSync(join(corpus, `g${String(k).padStart(5, '0')}.txt`), k % 10 === 0 ? iconv.encode(text, 'gb18030') : text);
+    }
+  }
+  writeFileSync(join(corpus, '.done'), '');
+}
+
+function files(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(txt|html)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const mb = (bytes) => bytes / 1e6;
+const time = (fn) => {
+  const t = performance.now();
+  const r = fn();
+  return [r, (performance.now() - t) / 1000];
+};
+
+// --- per-core rates on the same bytes ----------------------------------------------------------------
+function perCore(paths) {
+  const utf8 = paths.filter((p) => p.endsWith('.txt')).map((p) => readFileSync(p)).filter((b) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const bytes = utf8.reduce((n, b) => n + b.length, 0);
+  const dec = new TextDecoder('utf-8');
+  // Warm up each path once, then measure.
+  for (const b of utf8.slice(0, 2)) dec.decode(b);
+  const [texts, tDecode] = time(() => utf8.map((b) => dec.decode(b)));
+  const extractAll = () => utf8.forEach((b, i) => {
+    const g = readGazette(`f${i}.txt`, b);
+    for (const d of g.documents) extractDocument(g, d, { keywords: false });
+  });
+  extractAll();
+  const [, tExtract] = time(extractAll);
+  const nodejieba = require('nodejieba');
+  nodejieba.cut('预热');
+  const [, tJieba] = time(() => texts.forEach((t) => nodejieba.cut(t)));
+  const { Jieba } = require('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict');
+  const rs = Jieba.withDict(dict);
+  rs.cut('预热');
+  const [, tRs] = time(() => texts.forEach((t) => rs.cut(t)));
+  return { bytes, decodeMBps: mb(bytes) / tDecode, extractMBps: mb(bytes) / tExtract, segmentMBps: mb(bytes) / tJieba, rsJiebaMBps: mb(bytes) / tRs };
+}
+
+// --- the whole run, in a child process, with its peak RSS --------------------------------------------
+function wholeRun(out) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, join(root, 'dist/pipeline/cli.js'), 'run', corpus, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '' }, maxBuffer: 1 << 26 });
+  const [kb, secs] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`run failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { seconds: secs, peakRssMB: kb / 1024 };
+}
+
+// --- Neo4j load against a raw UNWIND … CREATE of the same rows -----------------------------------------
+async function neo4jLoad(paths) {
+  const { connect, settingsFromEnv } = await import(join(root, 'dist/graph/connection.js'));
+  const { loadExport, unloadExport } = await import(join(root, 'dist/graph/loader.js'));
+  const { documentRows } = await import(join(root, 'dist/graph/statements.js'));
+  let server = null;
+  let settings = settingsFromEnv();
+  if (!settings) {
+    const { startServer } = await import(join(root, 'scripts/neo4j.mjs'));
+    server = await startServer({ detached: false });
+    settings = settingsFromEnv(server.uri);
+  }
+  const driver = await connect(settings);
+  try {
+    const exp = assembleExport(paths.map((p) => extractBytes(p, readFileSync(p))));
+    const rows = exp.documents.flatMap((d) => {
+      const r = documentRows(d);
+      const flat = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v === null || typeof v !== 'object'));
+      return [flat(r.decree), ...r.issuers, ...r.cites, ...r.tasks, ...r.assignments, ...r.deadlines, ...r.amounts, ...r.holds].map(flat);
+    });
+    await unloadExport(driver, settings.database, exp);
+    const t0 = performance.now();
+    await loadExport(driver, settings.database, exp);
+    const tLoad = (performance.now() - t0) / 1000;
+    await unloadExport(driver, settings.database, exp);
+    const t1 = performance.now();
+    for (let i = 0; i < rows.length; i += 5000) {
+      await driver.executeQuery('UNWIND $rows AS row CREATE (n:BenchRaw) SET n = row', { rows: rows.slice(i, i + 5000) }, { database: settings.database });
+    }
+    const tRaw = (performance.now() - t1) / 1000;
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+    const session = driver.session({ database: settings.database });
+    await session.run('MATCH (n:BenchRaw) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.close();
+    return { rows: rows.length, loadRowsPerSec: rows.length / tLoad, rawCreateRowsPerSec: rows.length / tRaw };
+  } finally {
+    await driver.close();
+    if (server) {
+      const { stopServer } = await import(join(root, 'scripts/neo4j.mjs'));
+      await stopServer(server);
+    }
+  }
+}
+
+// --- main ----------------------------------------------------------------------------------------------
+const [, tBuild] = time(buildCorpus);
+const all = files(corpus);
+const corpusBytes = all.reduce((n, p) => n + statSync(p).size, 0);
+console.error(`corpus: ${N} gazettes, ${all.length} files, ${mb(corpusBytes).toFixed(0)} MB (built in ${tBuild.toFixed(1)} s)`);
+const core = perCore(all.slice(0, SUBSET));
+const out = join(work, `out-${N}`);
+rmSync(out, { recursive: true, force: true });
+const first = wholeRun(out);
+const again = wholeRun(out);
+const neo = await neo4jLoad(all.filter((p) => p.endsWith('.txt')).slice(0, NEO4J_GAZETTES));
+const result = {
+  gazettes: N,
+  decodeMBps: +core.decodeMBps.toFixed(1),
+  extractMBps: +core.extractMBps.toFixed(1),
+  segmentMBps: +core.segmentMBps.toFixed(2),
+  rsJiebaMBps: +core.rsJiebaMBps.toFixed(2),
+  runMBps: +(mb(corpusBytes) / first.seconds).toFixed(2),
+  runSeconds: first.seconds,
+  rerunSeconds: again.seconds,
+  loadRowsPerSec: Math.round(neo.loadRowsPerSec),
+  rawCreateRowsPerSec: Math.round(neo.rawCreateRowsPerSec),
+  peakRssMB: Math.round(Math.max(first.peakRssMB, again.peakRssMB)),
+};
+const ratio = (a, b) => (a / b).toFixed(2);
+const rows = [
+  ['UTF-8 decode (baseline)', `${result.decodeMBps} MB/s`, ''],
+  ['extraction, no segmentation (1 core)', `${result.extractMBps} MB/s`, `${ratio(result.extractMBps, result.decodeMBps)}× decode (target ≥ 0.25×)`],
+  ['segmentation: nodejieba (1 core)', `${result.segmentMBps} MB/s`, ''],
+  ['segmentation: @node-rs/jieba (1 core)', `${result.rsJiebaMBps} MB/s`, `${ratio(result.rsJiebaMBps, result.segmentMBps)}× nodejieba`],
+  ['whole run, embedded default', `${result.runMBps} MB/s, ${result.runSeconds} s`, `${ratio(result.runMBps, result.segmentMBps)}× segmenter (target ≥ 0.8×); target ≤ 60 s for 1,000`],
+  ['unchanged re-run', `${result.rerunSeconds} s`, 'target ≤ 2 s'],
+  ['Neo4j load', `${result.loadRowsPerSec} rows/s`, `${ratio(result.loadRowsPerSec, result.rawCreateRowsPerSec)}× raw CREATE (target ≥ 0.5×, ≥ 30k rows/s)`],
+  ['raw UNWIND … CREATE (baseline)', `${result.rawCreateRowsPerSec} rows/s`, `${neo.rows} rows`],
+  ['peak RSS (run)', `${result.peakRssMB} MB`, 'target ≤ 512 MB'],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padEnd(24)}  ${c}`);
+console.log(JSON.stringify(result));
