@@ -7,7 +7,11 @@ const STOP = new Set(['进一步', '加强', '加快', '推进', '工作', '有�
 
 /** Top-10 TF-IDF keywords of the body (the issuer's own name and boilerplate removed). */
 export function extractKeywords(ctx: ExtractContext, top = 10): Keyword[] {
-  const body = ctx.text.slice(ctx.doc.bodyStart);
+  return keywordsOf(ctx.text.slice(ctx.doc.bodyStart), top);
+}
+
+/** Keywords of a document body: runs where the segmenter lives (the main thread in a batch run). */
+export function keywordsOf(body: string, top = 10): Keyword[] {
   return segmenter()
     .keywords(body, top + STOP.size)
     .filter((k) => !STOP.has(k.word) && !/^\d/.test(k.word) && k.word.length > 1)

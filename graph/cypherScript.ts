@@ -1,6 +1,6 @@
 import type { ExportFile } from './model.js';
 import { SCHEMA } from './schema.js';
-import { agencyStatement, documentStatements, DROP_ORPHANS, type Statement } from './statements.js';
+import { agencyStatement, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
 
 /**
  * The Bolt loader's statements as a cypher-shell script: `cypher-shell -f graph.cypher`.
@@ -27,7 +27,7 @@ export function cypherScript(exp: ExportFile): string {
     `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// ${exp.documents.length} documents, schemaVersion ${exp.schemaVersion}. Re-running it replaces each document's facts.\n`,
     ...SCHEMA.map((q) => `${q};\n`),
     statementText(agencyStatement(exp.agencies)),
-    ...exp.documents.flatMap((d) => [`// ${d.id}\n`, ...documentStatements(d).map(statementText)]),
+    ...exp.documents.flatMap((d) => [`// ${d.id}\n`, statementText(documentStatement(d))]),
     statementText(DROP_ORPHANS),
   ];
   return parts.join('');

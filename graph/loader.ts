@@ -1,7 +1,8 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import PQueue from 'p-queue';
 import type { ExportFile } from './model.js';
 import { applySchema } from './schema.js';
-import { agencyStatement, documentHash, documentStatements, DROP_ORPHANS, type Statement } from './statements.js';
+import { agencyStatement, documentHash, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
 
 export interface LoadCounters {
   documents: number;
@@ -14,48 +15,71 @@ export interface LoadCounters {
   propertiesSet: number;
 }
 
+/** Documents loaded at once; more only adds lock contention on shared nodes (agencies, stubs). */
+const LOAD_CONCURRENCY = 2;
+
 const emptyCounters = (): LoadCounters => ({ documents: 0, unchanged: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
+function count(c: LoadCounters, res: { summary: { counters: { updates(): Record<string, number> } } }): void {
+  const u = res.summary.counters.updates();
+  c.nodesCreated += u.nodesCreated!;
+  c.nodesDeleted += u.nodesDeleted!;
+  c.relationshipsCreated += u.relationshipsCreated!;
+  c.relationshipsDeleted += u.relationshipsDeleted!;
+  c.propertiesSet += u.propertiesSet!;
+}
+
+/** Sends the statements without waiting for each (the driver pipelines them in order), then collects. */
 async function runAll(tx: ManagedTransaction, statements: Statement[], c: LoadCounters): Promise<void> {
-  for (const s of statements) {
-    const res = await tx.run(s.cypher, s.params);
-    const u = res.summary.counters.updates();
-    c.nodesCreated += u.nodesCreated;
-    c.nodesDeleted += u.nodesDeleted;
-    c.relationshipsCreated += u.relationshipsCreated;
-    c.relationshipsDeleted += u.relationshipsDeleted;
-    c.propertiesSet += u.propertiesSet;
-  }
+  for (const res of await Promise.all(statements.map((s) => tx.run(s.cypher, s.params)))) count(c, res);
 }
 
 /**
  * Loads an export: schema, agencies, then one transaction per document (all of its facts or none).
- * executeWrite retries transient errors (leader switch, deadlock) with back-off.
+ * Unchanged documents (same content hash as in the graph) are skipped. executeWrite retries transient
+ * errors (leader switch, deadlock) with back-off.
  */
 export async function loadExport(driver: Driver, database: string, exp: ExportFile, onDocument?: (done: number, total: number) => void): Promise<LoadCounters> {
   const c = emptyCounters();
   await applySchema(driver, database);
-  const session = driver.session({ database, bookmarkManager: undefined });
-  try {
-    await session.executeWrite((tx) => runAll(tx, [agencyStatement(exp.agencies)], c));
-    let done = 0;
-    for (const d of exp.documents) {
-      const hash = documentHash(d);
+  const stored = await driver.executeQuery('UNWIND $ids AS id MATCH (d:Decree {id: id}) RETURN d.id AS id, d.hash AS hash', { ids: exp.documents.map((d) => d.id) }, { database });
+  const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
+  const write = async (statements: Statement[], into: LoadCounters) => {
+    const session = driver.session({ database });
+    try {
+      // Counters of an attempt that is retried are discarded with it.
+      const attempt = emptyCounters();
       await session.executeWrite(async (tx) => {
-        const current = await tx.run('MATCH (d:Decree {id: $id}) RETURN d.hash AS hash', { id: d.id });
-        if (current.records[0]?.get('hash') === hash) {
-          c.unchanged++;
-          return;
-        }
-        await runAll(tx, documentStatements(d), c);
-        c.documents++;
+        Object.assign(attempt, emptyCounters());
+        await runAll(tx, statements, attempt);
       });
-      onDocument?.(++done, exp.documents.length);
+      for (const k of Object.keys(attempt) as (keyof LoadCounters)[]) into[k] += attempt[k];
+    } finally {
+      await session.close();
     }
-    await session.executeWrite((tx) => runAll(tx, [DROP_ORPHANS], c));
-  } finally {
-    await session.close();
+  };
+  await write([agencyStatement(exp.agencies)], c);
+  // A few documents in flight, each its own transaction: the server works while the client waits.
+  const queue = new PQueue({ concurrency: LOAD_CONCURRENCY });
+  let done = 0;
+  const failures: unknown[] = [];
+  for (const d of exp.documents) {
+    queue.add(async () => {
+      if (hashes.get(d.id) === documentHash(d)) c.unchanged++;
+      else {
+        await write([documentStatement(d)], c);
+        c.documents++;
+      }
+      onDocument?.(++done, exp.documents.length);
+    }).catch((err: unknown) => {
+      // Stop starting documents; those in flight finish or roll back on their own.
+      failures.push(err);
+      queue.clear();
+    });
   }
+  await queue.onIdle();
+  if (failures.length) throw failures[0];
+  await write([DROP_ORPHANS], c);
   return c;
 }
 

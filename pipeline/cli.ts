@@ -57,7 +57,7 @@ function printSummary(s: RunSummary, out: string): void {
     );
   }
   if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
-  say(`wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/`);
+  say(s.processed || !s.skipped ? `wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/` : `${out}/ is up to date`);
 }
 
 export function buildProgram(): Command {

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { readGazette } from '../corpus/read.js';
 import { describeProblem, RejectError } from '../corpus/problems.js';
-import { extractDocument } from '../extractors/document.js';
+import { extractDocument, type ExtractOptions } from '../extractors/document.js';
 import { resolveRun } from '../extractors/resolve.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
 import { findInputs } from './inputs.js';
 
 export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
 
-/** Reads one file into document records; bad input becomes a reason, never an exception. */
-export function extractBytes(path: string, bytes: Uint8Array): FileResult {
+/**
+ * Reads one file into document records; bad input becomes a reason, never an exception.
+ * With `keywords: false` the documents' bodies come back instead, for segmentation elsewhere.
+ */
+export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): FileResult & { bodies?: string[] } {
   try {
     const gazette = readGazette(path, bytes);
-    return { path, documents: gazette.documents.map((d) => extractDocument(gazette, d)) };
+    const documents = gazette.documents.map((d) => extractDocument(gazette, d, opts));
+    return opts.keywords === false ? { path, documents, bodies: gazette.documents.map((d) => d.norm.text.slice(d.bodyStart)) } : { path, documents };
   } catch (err) {
     if (err instanceof RejectError) return { path, rejected: describeProblem(err.problem) };
     // An extractor bug must not stop the batch either; it is reported with the file that triggered it.

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import type { FileResult } from './extract.js';
 
-type Pending = { resolve: (r: FileResult) => void; path: string };
+type Result = FileResult & { bodies?: string[] };
+type Pending = { resolve: (r: Result) => void; path: string };
 
 /**
  * A fixed set of extraction workers behind a p-queue: at most one file in flight per worker, so memory
@@ -28,17 +29,17 @@ export class ExtractionPool {
       const p = this.held.get(w);
       p?.resolve({ path: p.path, rejected: `internal: extraction worker died (${why}) while reading this file` });
     };
-    w.on('message', (m: { result: FileResult }) => this.held.get(w)?.resolve(m.result));
+    w.on('message', (m: { result: Result }) => this.held.get(w)?.resolve(m.result));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
     return w;
   }
 
   /** Extracts one file's bytes in a worker; the bytes are moved, not copied, when they own their buffer. */
-  extract(path: string, bytes: Uint8Array): Promise<FileResult> {
+  extract(path: string, bytes: Uint8Array): Promise<Result> {
     return this.queue.add(async () => {
       const w = this.idle.pop() ?? this.spawn();
-      const result = await new Promise<FileResult>((resolve) => {
+      const result = await new Promise<Result>((resolve) => {
         this.held.set(w, { resolve, path });
         const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
         w.postMessage({ path, bytes }, owns ? [bytes.buffer as ArrayBuffer] : []);
@@ -46,7 +47,7 @@ export class ExtractionPool {
       this.held.delete(w);
       this.idle.push(this.dead.has(w) ? this.spawn() : w);
       return result;
-    }) as Promise<FileResult>;
+    }) as Promise<Result>;
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { writeAdminImport } from '../graph/adminImport.js';
 import { connect, settingsFromEnv } from '../graph/connection.js';
 import { cypherScript } from '../graph/cypherScript.js';
 import { loadExport, type LoadCounters } from '../graph/loader.js';
+import { keywordsOf } from '../extractors/keywords.js';
 import type { ExportFile } from '../graph/model.js';
 import { writeFileAtomic } from './atomic.js';
 import { assembleExport, type FileResult } from './extract.js';
@@ -43,6 +44,8 @@ interface ManifestEntry {
 interface Manifest {
   schemaVersion: 1;
   inputs: Record<string, ManifestEntry>;
+  /** Totals of the run that wrote the outputs, reported again by an unchanged re-run. */
+  summary: { documents: number; facts: RunSummary['facts'] };
 }
 
 export interface Changes {
@@ -111,9 +114,16 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   await mkdir(join(out, 'cache'), { recursive: true });
   await removeTempFiles(out);
   const previous = await readJson<Manifest>(join(out, 'manifest.json'));
-  const previousExport = previous ? await readJson<ExportFile>(join(out, 'export.json')) : null;
   const { files, missing } = await findInputs(opts.inputs);
   opts.progress.start(files.length + missing.length);
+  const unchanged = await unchangedRun(out, previous, files, missing);
+  if (unchanged) {
+    for (const f of files) opts.progress.tick(f, 'skipped');
+    opts.progress.done();
+    const exp = opts.neo4jUri || process.env.NEO4J_URI ? await readJson<ExportFile>(join(out, 'export.json')) : null;
+    return { ...unchanged, load: exp ? await loadInto(opts.neo4jUri, exp) : null, seconds: (performance.now() - t0) / 1000 };
+  }
+  const previousExport = previous ? await readJson<ExportFile>(join(out, 'export.json')) : null;
 
   const results = new Map<string, FileResult>();
   const hashes = new Map<string, string>();
@@ -142,7 +152,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           result = cached;
           skipped++;
         } else {
-          result = await pool.extract(path, bytes);
+          const { bodies, ...extracted } = await pool.extract(path, bytes);
+          if ('documents' in extracted) extracted.documents.forEach((d, i) => (d.keywords = keywordsOf(bodies![i]!)));
+          result = extracted;
           await writeFileAtomic(cachePath, JSON.stringify(result));
           processed++;
         }
@@ -164,34 +176,69 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   await writeAdminImport(join(out, 'import'), exp);
   await writeReports(join(out, 'reports'), exp);
 
-  let load: LoadCounters | null = null;
-  const settings = settingsFromEnv(opts.neo4jUri);
-  if (settings) {
-    const driver = await connect(settings);
-    try {
-      load = await loadExport(driver, settings.database, exp);
-    } finally {
-      await driver.close();
-    }
-  }
+  const load = await loadInto(opts.neo4jUri, exp);
   // Every input, processed or rejected with its reason. Written last: a run killed before this point is
   // simply re-done by the next one.
-  const manifest: Manifest = { schemaVersion: 1, inputs: {} };
+  const { documents, facts } = totals(exp);
+  const manifest: Manifest = { schemaVersion: 1, inputs: {}, summary: { documents, facts } };
   for (const r of ordered) {
     const sha256 = hashes.get(r.path) ?? null;
     manifest.inputs[r.path] = 'rejected' in r ? { sha256, status: 'rejected', reason: r.rejected, documents: [] } : { sha256, status: 'processed', documents: r.documents.map((d) => d.id) };
   }
   await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-  const count = (k: 'citations' | 'assignments' | 'amounts' | 'deadlines' | 'appointments') => exp.documents.reduce((n, d) => n + d[k].length, 0);
+  return { processed, skipped, ...totals(exp), changes: diffExports(previousExport, exp), load, seconds: (performance.now() - t0) / 1000 };
+}
+
+function totals(exp: ExportFile) {
+  const count = (k: keyof RunSummary['facts']) => exp.documents.reduce((n, d) => n + d[k].length, 0);
   return {
-    processed,
-    skipped,
     rejected: exp.rejected,
     documents: exp.documents.length,
     facts: { citations: count('citations'), assignments: count('assignments'), amounts: count('amounts'), deadlines: count('deadlines'), appointments: count('appointments') },
-    changes: diffExports(previousExport, exp),
-    load,
-    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+async function loadInto(uri: string | undefined, exp: ExportFile): Promise<LoadCounters | null> {
+  const settings = settingsFromEnv(uri);
+  if (!settings) return null;
+  const driver = await connect(settings);
+  try {
+    return await loadExport(driver, settings.database, exp);
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * The same inputs with the same content as the last complete run, and its outputs all there: nothing to
+ * do. Hashing is the only work (the summary comes from the manifest, not from re-reading the export).
+ */
+async function unchangedRun(out: string, previous: Manifest | null, files: string[], missing: string[]): Promise<Omit<RunSummary, 'load' | 'seconds'> | null> {
+  if (!previous || missing.length || previous.summary === undefined) return null;
+  const paths = Object.keys(previous.inputs);
+  if (paths.length !== files.length || files.some((f) => !previous.inputs[f])) return null;
+  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html']) {
+    if (!(await readFile(join(out, f)).then(() => true, () => false))) return null;
+  }
+  for (const f of files) {
+    const entry = previous.inputs[f]!;
+    let sha: string;
+    try {
+      sha = createHash('sha256').update(await readFile(f)).digest('hex');
+    } catch {
+      return null;
+    }
+    if (sha !== entry.sha256) return null;
+  }
+  const rejected = paths.filter((p) => previous.inputs[p]!.status === 'rejected').map((p) => ({ path: p, reason: previous.inputs[p]!.reason! }));
+  const none = { added: 0, removed: 0 };
+  return {
+    processed: 0,
+    skipped: files.length,
+    rejected,
+    documents: previous.summary.documents,
+    facts: previous.summary.facts,
+    changes: { decrees: { added: [], removed: [] }, citations: none, assignments: none },
   };
 }

@@ -1,7 +1,10 @@
 import { parentPort } from 'node:worker_threads';
 import { extractBytes } from './extract.js';
 
-/** Extraction worker: one file per message (bytes already read by the runner), so both cores extract in parallel. */
+/**
+ * Extraction worker: one file per message (bytes already read by the runner), so both cores extract.
+ * Keywords are left to the runner: the segmenter's dictionaries (~250 MB) then live once, not per worker.
+ */
 parentPort!.on('message', (msg: { path: string; bytes: Uint8Array }) => {
-  parentPort!.postMessage({ result: extractBytes(msg.path, msg.bytes) });
+  parentPort!.postMessage({ result: extractBytes(msg.path, msg.bytes, { keywords: false }) });
 });
