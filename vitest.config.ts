@@ -6,8 +6,8 @@ export default defineConfig({
     globalSetup: ['test/neo4j/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Integration tests share one Neo4j; files clean up only what they made, so they may run in parallel,
-    // but two cores gain nothing from more than two workers.
-    maxWorkers: 2,
+    // Test files share one Neo4j and the cookbook's questions are about the whole graph, so files run one
+    // at a time; each still loads its own data and cleans up only what it made.
+    fileParallelism: false,
   },
 });

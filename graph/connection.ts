@@ -23,7 +23,8 @@ export function settingsFromEnv(uri?: string): Neo4jSettings | null {
 export async function connect(s: Neo4jSettings): Promise<Driver> {
   // bolt:// for one server, neo4j:// for cluster routing: the driver handles both.
   const auth = s.password ? neo4j.auth.basic(s.user, s.password) : undefined;
-  const driver = neo4j.driver(s.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 15_000 });
+  // Transient errors (leader switch, deadlock) are retried for 15 s; a server that is gone fails sooner.
+  const driver = neo4j.driver(s.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 15_000, maxTransactionRetryTime: 15_000 });
   try {
     await driver.verifyConnectivity({ database: s.database });
   } catch (err) {

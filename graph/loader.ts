@@ -41,6 +41,19 @@ async function runAll(tx: ManagedTransaction, statements: Statement[], c: LoadCo
  */
 export async function loadExport(driver: Driver, database: string, exp: ExportFile, onDocument?: (done: number, total: number) => void): Promise<LoadCounters> {
   const c = emptyCounters();
+  try {
+    await loadInto(driver, database, exp, c, onDocument);
+  } catch (cause) {
+    throw new Error(
+      `loading Neo4j stopped after ${c.documents + c.unchanged} of ${exp.documents.length} documents: ${(cause as Error).message}. ` +
+        'Each document is written in one transaction, so the graph holds only whole documents; run the same load again to resume.',
+      { cause },
+    );
+  }
+  return c;
+}
+
+async function loadInto(driver: Driver, database: string, exp: ExportFile, c: LoadCounters, onDocument?: (done: number, total: number) => void): Promise<void> {
   await applySchema(driver, database);
   const stored = await driver.executeQuery('UNWIND $ids AS id MATCH (d:Decree {id: id}) RETURN d.id AS id, d.hash AS hash', { ids: exp.documents.map((d) => d.id) }, { database });
   const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
@@ -80,7 +93,6 @@ export async function loadExport(driver: Driver, database: string, exp: ExportFi
   await queue.onIdle();
   if (failures.length) throw failures[0];
   await write([DROP_ORPHANS], c);
-  return c;
 }
 
 /**

@@ -65,12 +65,15 @@ MATCH (d:Decree {id: $id})
 UNWIND $cites AS row
 CALL (row) {
   WITH row WHERE row.kind = 'law'
-  MERGE (t:Law {id: row.targetId}) ON CREATE SET t.title = row.title, t.docNumber = row.docNumber
+  MERGE (t:Law {id: row.targetId})
+  // Whoever cites it first, a law or stub ends up with the number and title some citer gave.
+  SET t.title = coalesce(t.title, row.title), t.docNumber = coalesce(t.docNumber, row.docNumber)
   RETURN t
   UNION
   WITH row WHERE row.kind <> 'law'
   MERGE (t:Decree {id: row.targetId})
-    ON CREATE SET t.stub = true, t.docNumber = row.docNumber, t.title = row.title, t.titleKey = row.titleKey
+    ON CREATE SET t.stub = true
+  SET t.docNumber = coalesce(t.docNumber, row.docNumber), t.title = coalesce(t.title, row.title), t.titleKey = coalesce(t.titleKey, row.titleKey)
   RETURN t
 }
 CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, docNumber: row.docNumber, title: row.title, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;

@@ -44,15 +44,15 @@ function freePort() {
   });
 }
 
-/** Starts a server on a fresh store directory; resolves once it prints READY. */
-export async function startServer({ port, detached = true } = {}) {
+/** Starts a server (on a fresh store directory unless `store` is given); resolves once it prints READY. */
+export async function startServer({ port, detached = true, store: reuse } = {}) {
   need('java', ['-version']);
   fetchJars();
   mkdirSync(runDir, { recursive: true });
   const p = port ?? (process.env.NEO4J_PORT ? Number(process.env.NEO4J_PORT) : await freePort());
-  const store = mkdtempSync(join(runDir, 'store-'));
+  const store = reuse ?? mkdtempSync(join(runDir, 'store-'));
   const logPath = join(store, 'launcher.log');
-  const log = openSync(logPath, 'a');
+  const log = openSync(logPath, 'w');
   const child = spawn(
     'java',
     [
@@ -86,7 +86,7 @@ export async function startServer({ port, detached = true } = {}) {
   throw new Error(`Neo4j did not start within 3 minutes; see ${logPath}`);
 }
 
-export async function stopServer(info) {
+export async function stopServer(info, { keepStore = false } = {}) {
   const current = info ?? (existsSync(state) ? JSON.parse(readFileSync(state, 'utf8')) : null);
   if (!current) return false;
   try {
@@ -102,7 +102,7 @@ export async function stopServer(info) {
       break;
     }
   }
-  rmSync(current.store, { recursive: true, force: true });
+  if (!keepStore) rmSync(current.store, { recursive: true, force: true });
   if (existsSync(state) && JSON.parse(readFileSync(state, 'utf8')).pid === current.pid) rmSync(state);
   return true;
 }
