@@ -25,7 +25,9 @@ const PLACE_LEVELS: [RegExp, '省' | '市' | '县' | '区'][] = [
 ];
 
 export function looksLikeAgency(name: string): boolean {
-  return name.length >= 3 && name.length <= 30 && ORGAN_SUFFIX.test(name);
+  // 市城管局（市城市综合执法局）: a body with its other name in parentheses.
+  const bare = name.replace(/[（(][^（）()]*[）)]$/, '');
+  return bare.length >= 3 && name.length <= 40 && ORGAN_SUFFIX.test(bare);
 }
 
 /**
@@ -33,7 +35,10 @@ export function looksLikeAgency(name: string): boolean {
  * `市城管局` → `郑州市城市管理局`; collectives keep their shape (`县（市、区）政府` → `郑州市县（市、区）人民政府`).
  */
 export function canonicalAgency(name: string, issuer: string | null): string {
-  let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各/, '').replace(/[（(]([^）)]*)[）)]$/, (m, inner: string) => (/[、，]/.test(inner) || /区|市|县/.test(inner) ? m : ''));
+  let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各/, '');
+  // 市城管局（市城市综合执法局） is 市城管局 under its second name; 各区（管委会） is not 各区.
+  const bare = n.replace(/[（(][^（）()]*[）)]$/, '');
+  if (bare !== n && ORGAN_SUFFIX.test(bare) && bare.length >= 3) n = bare;
   const place = placeOf(issuer);
   let scope = '';
   const local = /^(市|省|县|区)(?!（)/.exec(n);

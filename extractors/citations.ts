@@ -32,9 +32,11 @@ export function citationRelation(text: string, start: number, end: number): Cita
 }
 
 function kindOfTitle(title: string): CitationKind | null {
-  if (NOT_CITED.test(title.replace(/（[^（）]*）$/, '')) || BARE_KIND.test(title)) return null;
-  if (LAW.test(title)) return 'law';
-  return DECREE.test(title) ? 'decree' : null;
+  // 《…总体规划（2008—2015年）》, 《…方案（试行）》: the kind is read before a trailing parenthetical.
+  const bare = title.replace(/[（(][^（）()]*[）)]$/, '');
+  if (NOT_CITED.test(bare) || BARE_KIND.test(bare)) return null;
+  if (LAW.test(bare)) return 'law';
+  return DECREE.test(bare) ? 'decree' : null;
 }
 
 export function extractCitations(ctx: ExtractContext): Citation[] {

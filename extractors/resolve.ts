@@ -3,8 +3,9 @@ import { agencyId, canonicalAgency } from './agencies.js';
 import { compact } from './metadata.js';
 
 /**
- * Resolution stage, run once every document of a run is extracted (eyecite's resolve step):
- * citation targets by number, then by title (tolerantly), and the run's agency list.
+ * Resolution stage, run once every document of a run is extracted (eyecite's resolve step): citation
+ * targets by number, then by title (tolerantly), and the run's agency list. It needs only a small key per
+ * document, so a run of any size resolves without holding its documents.
  */
 
 /** Title key for tolerant matching: 暂行/试行 and brackets, quotes and the 《》 dropped. */
@@ -17,29 +18,56 @@ export function titleKey(title: string): string {
     .replace(/[（(]\d{4}[—–-]\d{4}年?[）)]/g, '');
 }
 
-export function resolveRun(documents: DocumentRecord[]): { agencies: AgencyRecord[] } {
-  const byNumber = new Map<string, DocumentRecord>();
-  const byTitle = new Map<string, DocumentRecord>();
-  for (const d of documents) {
-    if (d.docNumber) byNumber.set(d.docNumber, d);
-    byTitle.set(titleKey(d.title), d);
-    if (d.issuesTitle) byTitle.set(titleKey(d.issuesTitle), d);
-  }
-  const lookupTitle = (t: string) => {
-    const key = titleKey(t);
-    const exact = byTitle.get(key);
-    if (exact) return exact;
-    // 《…资金奖补政策》 vs 郑州市清洁取暖试点城市示范项目资金奖补政策: one title ends the other.
-    for (const [k, d] of byTitle) if (key.length >= 8 && (k.endsWith(key) || key.endsWith(k))) return d;
-    return undefined;
-  };
-  for (const d of documents) {
-    for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
-  }
-  return { agencies: agencyList(documents) };
+/** What resolution needs to know of a document. */
+export interface DocKey {
+  id: string;
+  docNumber: string | null;
+  titleKeys: string[];
 }
 
-function resolveCitation(c: Citation, from: DocumentRecord, byNumber: Map<string, DocumentRecord>, lookupTitle: (t: string) => DocumentRecord | undefined) {
+export const docKey = (d: DocumentRecord): DocKey => ({
+  id: d.id,
+  docNumber: d.docNumber,
+  titleKeys: [titleKey(d.title), ...(d.issuesTitle ? [titleKey(d.issuesTitle)] : [])],
+});
+
+const reverse = (s: string) => [...s].reverse().join('');
+
+/** Sets `target` and `conflict` on a document's citations, against the run's documents. */
+export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
+  const byNumber = new Map<string, DocKey>();
+  const byTitle = new Map<string, DocKey>();
+  for (const k of keys) {
+    if (k.docNumber) byNumber.set(k.docNumber, k);
+    for (const t of k.titleKeys) byTitle.set(t, k);
+  }
+  // Titles reversed and sorted: "some title ends with this key" is a prefix search, by bisection.
+  const reversed = [...byTitle.keys()].map((t) => [reverse(t), t] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const lookupTitle = (title: string): DocKey | undefined => {
+    const key = titleKey(title);
+    const exact = byTitle.get(key);
+    if (exact || key.length < 8) return exact;
+    // 《…资金奖补政策》 vs 郑州市清洁取暖试点城市示范项目资金奖补政策: one title ends the other.
+    for (let n = key.length - 1; n >= 8; n--) {
+      const hit = byTitle.get(key.slice(key.length - n));
+      if (hit) return hit;
+    }
+    const rk = reverse(key);
+    let lo = 0;
+    let hi = reversed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reversed[mid]![0] < rk) lo = mid + 1;
+      else hi = mid;
+    }
+    return reversed[lo]?.[0].startsWith(rk) ? byTitle.get(reversed[lo]![1]) : undefined;
+  };
+  return (d) => {
+    for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
+  };
+}
+
+function resolveCitation(c: Citation, from: DocumentRecord, byNumber: Map<string, DocKey>, lookupTitle: (t: string) => DocKey | undefined) {
   if (c.kind === 'law') return;
   const numbered = c.docNumber ? byNumber.get(c.docNumber) : undefined;
   const titled = c.title ? lookupTitle(c.title) : undefined;
@@ -49,17 +77,39 @@ function resolveCitation(c: Citation, from: DocumentRecord, byNumber: Map<string
   c.conflict = c.docNumber && titled && titled.docNumber !== c.docNumber ? `title names ${titled.id}, number ${c.docNumber}` : null;
 }
 
-function agencyList(documents: DocumentRecord[]): AgencyRecord[] {
-  const agencies = new Map<string, AgencyRecord>();
-  const note = (id: string, alias: string, canonical: string) => {
-    const a = agencies.get(id) ?? { id, name: canonical, aliases: [] };
-    if (alias !== a.name && !a.aliases.includes(alias)) a.aliases.push(alias);
-    agencies.set(id, a);
-  };
-  for (const d of documents) {
-    for (const x of [...d.assignments, ...d.appointments]) note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
-    if (d.issuer) note(agencyId(canonicalAgency(d.issuer, d.issuer)), d.issuer, canonicalAgency(d.issuer, d.issuer));
+/** The run's agencies, one per canonical name, with every spelling seen. */
+export class AgencyCollector {
+  private readonly agencies = new Map<string, { name: string; aliases: Set<string> }>();
+
+  add(d: DocumentRecord): void {
+    for (const x of [...d.assignments, ...d.appointments]) this.note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
+    for (const issuer of [d.issuer, ...d.coIssuers]) {
+      if (!issuer) continue;
+      const canonical = canonicalAgency(issuer, d.issuer);
+      this.note(agencyId(canonical), issuer, canonical);
+    }
   }
-  for (const a of agencies.values()) a.aliases.sort();
-  return [...agencies.values()].sort((a, b) => a.id.localeCompare(b.id));
+
+  private note(id: string, alias: string, canonical: string): void {
+    const a = this.agencies.get(id) ?? { name: canonical, aliases: new Set<string>() };
+    if (alias !== a.name) a.aliases.add(alias);
+    this.agencies.set(id, a);
+  }
+
+  list(): AgencyRecord[] {
+    return [...this.agencies.entries()]
+      .map(([id, a]) => ({ id, name: a.name, aliases: [...a.aliases].sort() }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+/** Resolves a whole run held in memory (extract, tests); `run` resolves streaming with the same parts. */
+export function resolveRun(documents: DocumentRecord[]): { agencies: AgencyRecord[] } {
+  const resolve = makeResolver(documents.map(docKey));
+  const agencies = new AgencyCollector();
+  for (const d of documents) {
+    resolve(d);
+    agencies.add(d);
+  }
+  return { agencies: agencies.list() };
 }

@@ -1,10 +1,11 @@
-import type { ExportFile } from './model.js';
+import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { SCHEMA } from './schema.js';
 import { agencyStatement, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
 
 /**
- * The Bolt loader's statements as a cypher-shell script: `cypher-shell -f graph.cypher`.
- * Values travel as `:param` (evaluated by cypher-shell), never spliced into the queries.
+ * The Bolt loader's statements as a cypher-shell script: `cypher-shell -f graph.cypher`, written in three
+ * parts so a run can stream it (head, one part per document, tail). Values travel as `:param`
+ * (evaluated by cypher-shell), never spliced into the queries.
  */
 export function cypherLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -22,13 +23,14 @@ function statementText(s: Statement): string {
   return `${params.join('')}${s.cypher.trim()};\n`;
 }
 
+export const cypherScriptHead = () =>
+  `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// Re-running it replaces each document's facts. schemaVersion 1.\n${SCHEMA.map((q) => `${q};\n`).join('')}`;
+
+export const cypherScriptDocument = (d: DocumentRecord) => `// ${d.id}\n${statementText(documentStatement(d))}`;
+
+/** Agencies last: documents create them by id; their names and aliases are known only at the end. */
+export const cypherScriptTail = (agencies: AgencyRecord[]) => statementText(agencyStatement(agencies)) + statementText(DROP_ORPHANS);
+
 export function cypherScript(exp: ExportFile): string {
-  const parts = [
-    `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// ${exp.documents.length} documents, schemaVersion ${exp.schemaVersion}. Re-running it replaces each document's facts.\n`,
-    ...SCHEMA.map((q) => `${q};\n`),
-    statementText(agencyStatement(exp.agencies)),
-    ...exp.documents.flatMap((d) => [`// ${d.id}\n`, statementText(documentStatement(d))]),
-    statementText(DROP_ORPHANS),
-  ];
-  return parts.join('');
+  return cypherScriptHead() + exp.documents.map(cypherScriptDocument).join('') + cypherScriptTail(exp.agencies);
 }

@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import PQueue from 'p-queue';
-import type { ExportFile } from './model.js';
+import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { applySchema } from './schema.js';
 import { agencyStatement, documentHash, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
 
@@ -17,6 +17,8 @@ export interface LoadCounters {
 
 /** Documents loaded at once; more only adds lock contention on shared nodes (agencies, stubs). */
 const LOAD_CONCURRENCY = 2;
+/** Documents whose stored hashes are fetched in one query. */
+const LOAD_BATCH = 100;
 
 const emptyCounters = (): LoadCounters => ({ documents: 0, unchanged: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
@@ -34,18 +36,25 @@ async function runAll(tx: ManagedTransaction, statements: Statement[], c: LoadCo
   for (const res of await Promise.all(statements.map((s) => tx.run(s.cypher, s.params)))) count(c, res);
 }
 
+/** What a load takes: an export, or documents streamed from a run's cache with the run's agencies. */
+export interface LoadInput {
+  documents: Iterable<DocumentRecord> | AsyncIterable<DocumentRecord>;
+  agencies: AgencyRecord[];
+}
+
 /**
- * Loads an export: schema, agencies, then one transaction per document (all of its facts or none).
+ * Loads documents: schema, agencies, then one transaction per document (all of its facts or none).
  * Unchanged documents (same content hash as in the graph) are skipped. executeWrite retries transient
  * errors (leader switch, deadlock) with back-off.
  */
-export async function loadExport(driver: Driver, database: string, exp: ExportFile, onDocument?: (done: number, total: number) => void): Promise<LoadCounters> {
+export async function loadExport(driver: Driver, database: string, input: LoadInput, onDocument?: (done: number) => void): Promise<LoadCounters> {
   const c = emptyCounters();
   try {
-    await loadInto(driver, database, exp, c, onDocument);
+    await loadInto(driver, database, input, c, onDocument);
   } catch (cause) {
+    const of = Array.isArray(input.documents) ? ` of ${input.documents.length}` : '';
     throw new Error(
-      `loading Neo4j stopped after ${c.documents + c.unchanged} of ${exp.documents.length} documents: ${(cause as Error).message}. ` +
+      `loading Neo4j stopped after ${c.documents + c.unchanged}${of} documents: ${(cause as Error).message}. ` +
         'Each document is written in one transaction, so the graph holds only whole documents; run the same load again to resume.',
       { cause },
     );
@@ -53,10 +62,8 @@ export async function loadExport(driver: Driver, database: string, exp: ExportFi
   return c;
 }
 
-async function loadInto(driver: Driver, database: string, exp: ExportFile, c: LoadCounters, onDocument?: (done: number, total: number) => void): Promise<void> {
+async function loadInto(driver: Driver, database: string, input: LoadInput, c: LoadCounters, onDocument?: (done: number) => void): Promise<void> {
   await applySchema(driver, database);
-  const stored = await driver.executeQuery('UNWIND $ids AS id MATCH (d:Decree {id: id}) RETURN d.id AS id, d.hash AS hash', { ids: exp.documents.map((d) => d.id) }, { database });
-  const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
   const write = async (statements: Statement[], into: LoadCounters) => {
     const session = driver.session({ database });
     try {
@@ -71,25 +78,41 @@ async function loadInto(driver: Driver, database: string, exp: ExportFile, c: Lo
       await session.close();
     }
   };
-  await write([agencyStatement(exp.agencies)], c);
+  await write([agencyStatement(input.agencies)], c);
   // A few documents in flight, each its own transaction: the server works while the client waits.
   const queue = new PQueue({ concurrency: LOAD_CONCURRENCY });
-  let done = 0;
   const failures: unknown[] = [];
-  for (const d of exp.documents) {
-    queue.add(async () => {
-      if (hashes.get(d.id) === documentHash(d)) c.unchanged++;
-      else {
-        await write([documentStatement(d)], c);
-        c.documents++;
-      }
-      onDocument?.(++done, exp.documents.length);
-    }).catch((err: unknown) => {
-      // Stop starting documents; those in flight finish or roll back on their own.
-      failures.push(err);
-      queue.clear();
-    });
+  let done = 0;
+  let batch: DocumentRecord[] = [];
+  const flush = async () => {
+    // Stored hashes for a batch at once; the batch bounds what is held while documents stream in.
+    const stored = await driver.executeQuery('UNWIND $ids AS id MATCH (d:Decree {id: id}) RETURN d.id AS id, d.hash AS hash', { ids: batch.map((d) => d.id) }, { database });
+    const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
+    for (const d of batch) {
+      queue
+        .add(async () => {
+          if (hashes.get(d.id) === documentHash(d)) c.unchanged++;
+          else {
+            await write([documentStatement(d)], c);
+            c.documents++;
+          }
+          onDocument?.(++done);
+        })
+        .catch((err: unknown) => {
+          // Stop starting documents; those in flight finish or roll back on their own.
+          failures.push(err);
+          queue.clear();
+        });
+    }
+    batch = [];
+    await queue.onSizeLessThan(LOAD_CONCURRENCY * 8);
+  };
+  for await (const d of input.documents) {
+    batch.push(d);
+    if (batch.length >= LOAD_BATCH) await flush();
+    if (failures.length) break;
   }
+  if (batch.length && !failures.length) await flush();
   await queue.onIdle();
   if (failures.length) throw failures[0];
   await write([DROP_ORPHANS], c);

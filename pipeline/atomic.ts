@@ -1,3 +1,5 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -7,4 +9,32 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, path);
+}
+
+/**
+ * A file written piece by piece to a temp file and renamed into place on `close`: readers see the old
+ * file or the whole new one, never a part. `write` waits when the OS buffer is full.
+ */
+export class AtomicStream {
+  private readonly tmp: string;
+  private stream: WriteStream | null = null;
+
+  constructor(readonly path: string) {
+    this.tmp = `${path}.${process.pid}.tmp`;
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!this.stream) {
+      await mkdir(dirname(this.path), { recursive: true });
+      this.stream = createWriteStream(this.tmp);
+    }
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    if (!this.stream) await this.write('');
+    const s = this.stream!;
+    await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await rename(this.tmp, this.path);
+  }
 }

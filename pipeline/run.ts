@@ -1,29 +1,34 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAdminImport } from '../graph/adminImport.js';
-import { connect, settingsFromEnv } from '../graph/connection.js';
-import { cypherScript } from '../graph/cypherScript.js';
-import { loadExport, type LoadCounters } from '../graph/loader.js';
+import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
 import { keywordsOf } from '../extractors/keywords.js';
-import type { ExportFile } from '../graph/model.js';
-import { writeFileAtomic } from './atomic.js';
-import { assembleExport, type FileResult } from './extract.js';
+import { AdminImportWriter } from '../graph/adminImport.js';
+import { connect, settingsFromEnv } from '../graph/connection.js';
+import { cypherScriptDocument, cypherScriptHead, cypherScriptTail } from '../graph/cypherScript.js';
+import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.js';
+import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
+import { AtomicStream, writeFileAtomic } from './atomic.js';
+import type { FileResult } from './extract.js';
 import { findInputs } from './inputs.js';
 import { ExtractionPool } from './pool.js';
 import type { Progress } from './progress.js';
+import { ReportInputs } from './reports/inputs.js';
 import { writeReports } from './reports/write.js';
 
 /**
- * The main job. Out directory layout (docs/out-directory.md):
- *   export.json            the JSON export (docs/export-format.md)
+ * The main job. Out directory layout:
+ *   export.json            the JSON export (docs/export-format.md), one document per line
  *   graph.cypher           the same graph for cypher-shell
  *   import/                CSVs + import.sh for neo4j-admin database import
  *   reports/<kind>.<fmt>   citation, gap, agency and deadline reports
  *   cache/<sha256>.json    per-input extraction results, by content hash
- *   manifest.json          which inputs were processed or rejected, by content hash (written last)
- * Every file is written atomically and nothing carries a timestamp, so a run killed at any point and
- * re-run gives the same directory as a clean run.
+ *   manifest.json          every input, processed or rejected, by content hash (written last)
+ * Memory stays bounded whatever the corpus size: documents live in the cache; the run holds a small key
+ * per document for resolution and streams each output. Every file is written atomically and nothing
+ * carries a timestamp, so a run killed at any point and re-run gives the same directory as a clean run.
  */
 export interface RunOptions {
   inputs: string[];
@@ -57,12 +62,20 @@ export interface Changes {
 export interface RunSummary {
   processed: number;
   skipped: number;
-  rejected: { path: string; reason: string }[];
+  rejected: Rejected[];
   documents: number;
   facts: Record<'citations' | 'assignments' | 'amounts' | 'deadlines' | 'appointments', number>;
   changes: Changes | null;
   load: LoadCounters | null;
   seconds: number;
+}
+
+/** One input after extraction: where its result is cached, and the keys resolution needs. */
+interface Entry {
+  path: string;
+  sha256: string | null;
+  rejected?: string;
+  keys: DocKey[];
 }
 
 async function readJson<T>(path: string): Promise<T | null> {
@@ -72,6 +85,9 @@ async function readJson<T>(path: string): Promise<T | null> {
     return null;
   }
 }
+
+const cacheFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.json`);
+const documentsOf = (r: FileResult | null) => (r && 'documents' in r ? r.documents : []);
 
 /** Leftovers of a run that was killed mid-write. */
 async function removeTempFiles(dir: string): Promise<void> {
@@ -84,11 +100,11 @@ async function removeTempFiles(dir: string): Promise<void> {
   for (const e of entries) if (e.isFile() && e.name.endsWith('.tmp')) await rm(join(e.parentPath, e.name), { force: true });
 }
 
-function keys(exp: ExportFile | null) {
+function factKeys(docs: DocumentRecord[]) {
   const decrees = new Set<string>();
   const citations = new Set<string>();
   const assignments = new Set<string>();
-  for (const d of exp?.documents ?? []) {
+  for (const d of docs) {
     decrees.add(d.id);
     for (const c of d.citations) citations.add(`${d.id}|${c.docNumber ?? c.title}|${c.relation}|${c.text}`);
     for (const a of d.assignments) assignments.add(`${d.id}|${a.agencyId}|${a.role}|${a.task}`);
@@ -96,10 +112,10 @@ function keys(exp: ExportFile | null) {
   return { decrees, citations, assignments };
 }
 
-export function diffExports(before: ExportFile | null, after: ExportFile): Changes | null {
-  if (!before) return null;
-  const a = keys(before);
-  const b = keys(after);
+/** What changed between the documents of the inputs that changed, before and after. */
+export function diffDocuments(before: DocumentRecord[], after: DocumentRecord[]): Changes {
+  const a = factKeys(before);
+  const b = factKeys(after);
   const minus = (x: Set<string>, y: Set<string>) => [...x].filter((k) => !y.has(k));
   return {
     decrees: { added: minus(b.decrees, a.decrees).sort(), removed: minus(a.decrees, b.decrees).sort() },
@@ -120,19 +136,18 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   if (unchanged) {
     for (const f of files) opts.progress.tick(f, 'skipped');
     opts.progress.done();
-    const exp = opts.neo4jUri || process.env.NEO4J_URI ? await readJson<ExportFile>(join(out, 'export.json')) : null;
-    return { ...unchanged, load: exp ? await loadInto(opts.neo4jUri, exp) : null, seconds: (performance.now() - t0) / 1000 };
+    await pruneCache(out, previous!);
+    const entries: Entry[] = files.map((path) => ({ path, sha256: previous!.inputs[path]!.sha256, rejected: previous!.inputs[path]!.reason, keys: [] }));
+    const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, entries, await exportedAgencies(out))) : null;
+    return { ...unchanged, load, seconds: (performance.now() - t0) / 1000 };
   }
-  const previousExport = previous ? await readJson<ExportFile>(join(out, 'export.json')) : null;
 
-  const results = new Map<string, FileResult>();
-  const hashes = new Map<string, string>();
+  // Pass 1: extract what is new or changed (workers), keep only keys; results go to the cache.
+  const entries = new Map<string, Entry>();
+  const before: DocumentRecord[] = [];
+  const after: DocumentRecord[] = [];
   let processed = 0;
   let skipped = 0;
-  const reject = (path: string, reason: string) => {
-    results.set(path, { path, rejected: reason });
-    opts.progress.tick(path, 'rejected');
-  };
   const pool = new ExtractionPool(opts.workers);
   try {
     await Promise.all(
@@ -141,70 +156,143 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         try {
           bytes = await readFile(path);
         } catch (err) {
-          return reject(path, `read: cannot read the file: ${(err as Error).message}`);
+          entries.set(path, { path, sha256: null, rejected: `read: cannot read the file: ${(err as Error).message}`, keys: [] });
+          return opts.progress.tick(path, 'rejected');
         }
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        hashes.set(path, sha256);
-        const cachePath = join(out, 'cache', `${sha256}.json`);
-        const cached = previous?.inputs[path]?.sha256 === sha256 ? await readJson<FileResult>(cachePath) : null;
-        let result: FileResult;
-        if (cached) {
-          result = cached;
-          skipped++;
-        } else {
+        const was = previous?.inputs[path];
+        let result = was?.sha256 === sha256 ? await readJson<FileResult>(cacheFile(out, sha256)) : null;
+        const cached = !!result;
+        if (result) skipped++;
+        else {
           const { bodies, ...extracted } = await pool.extract(path, bytes);
           if ('documents' in extracted) extracted.documents.forEach((d, i) => (d.keywords = keywordsOf(bodies![i]!)));
           result = extracted;
-          await writeFileAtomic(cachePath, JSON.stringify(result));
+          await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
           processed++;
+          // For the change report: this input's documents before (if it was read before) and now.
+          if (was?.sha256) before.push(...documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
+          after.push(...documentsOf(result));
         }
-        results.set(path, result);
+        entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: documentsOf(result).map(docKey) });
         opts.progress.tick(path, 'rejected' in result ? 'rejected' : cached ? 'skipped' : 'processed');
       }),
     );
   } finally {
     await pool.close();
   }
-  for (const path of missing) reject(path, 'read: ENOENT no such file or directory (or a link to nowhere)');
-  opts.progress.done();
-
-  // Input order, not completion order: the export is the same whatever the scheduling.
-  const ordered = [...files, ...missing].map((p) => results.get(p)!);
-  const exp = assembleExport(ordered);
-  await writeFileAtomic(join(out, 'export.json'), JSON.stringify(exp, null, 2) + '\n');
-  await writeFileAtomic(join(out, 'graph.cypher'), cypherScript(exp));
-  await writeAdminImport(join(out, 'import'), exp);
-  await writeReports(join(out, 'reports'), exp);
-
-  const load = await loadInto(opts.neo4jUri, exp);
-  // Every input, processed or rejected with its reason. Written last: a run killed before this point is
-  // simply re-done by the next one.
-  const { documents, facts } = totals(exp);
-  const manifest: Manifest = { schemaVersion: 1, inputs: {}, summary: { documents, facts } };
-  for (const r of ordered) {
-    const sha256 = hashes.get(r.path) ?? null;
-    manifest.inputs[r.path] = 'rejected' in r ? { sha256, status: 'rejected', reason: r.rejected, documents: [] } : { sha256, status: 'processed', documents: r.documents.map((d) => d.id) };
+  for (const path of missing) {
+    entries.set(path, { path, sha256: null, rejected: 'read: ENOENT no such file or directory (or a link to nowhere)', keys: [] });
+    opts.progress.tick(path, 'rejected');
   }
+  opts.progress.done();
+  if (previous) {
+    for (const [path, e] of Object.entries(previous.inputs)) {
+      if (!entries.has(path) && e.sha256) before.push(...documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))));
+    }
+  }
+
+  // Pass 2: resolve against the whole run and stream every output, one cached input at a time.
+  // Input order, not completion order: the outputs are the same whatever the scheduling.
+  const ordered = [...files, ...missing].map((p) => entries.get(p)!);
+  const resolve = makeResolver(ordered.flatMap((e) => e.keys));
+  const agencies = new AgencyCollector();
+  const exportFile = new AtomicStream(join(out, 'export.json'));
+  const script = new AtomicStream(join(out, 'graph.cypher'));
+  const admin = new AdminImportWriter(join(out, 'import'), ordered.flatMap((e) => e.keys.map((k) => k.id)));
+  const reports = new ReportInputs();
+  const rejected: Rejected[] = [];
+  const facts: RunSummary['facts'] = { citations: 0, assignments: 0, amounts: 0, deadlines: 0, appointments: 0 };
+  let documents = 0;
+  await exportFile.write(`{"schemaVersion":${SCHEMA_VERSION},\n"documents":[\n`);
+  await script.write(cypherScriptHead());
+  for (const e of ordered) {
+    if (e.rejected !== undefined) {
+      rejected.push({ path: e.path, reason: e.rejected });
+      continue;
+    }
+    for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)))) {
+      resolve(d);
+      agencies.add(d);
+      await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
+      await script.write(cypherScriptDocument(d));
+      await admin.add(d);
+      reports.add(d);
+      documents++;
+      for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
+    }
+  }
+  const agencyList = agencies.list();
+  await exportFile.write(`\n],\n"agencies":${JSON.stringify(agencyList)},\n"rejected":${JSON.stringify(rejected)}}\n`);
+  await exportFile.close();
+  await script.write(cypherScriptTail(agencyList));
+  await script.close();
+  await admin.finish(agencyList);
+  await writeReports(join(out, 'reports'), reports.export(agencyList, rejected));
+
+  const manifest: Manifest = { schemaVersion: 1, inputs: {}, summary: { documents, facts } };
+  for (const e of ordered) {
+    manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
+  }
+  // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
+  const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, ordered, agencyList)) : null;
+  // Written last: a run killed before this point is simply re-done by the next one.
   await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-
-  return { processed, skipped, ...totals(exp), changes: diffExports(previousExport, exp), load, seconds: (performance.now() - t0) / 1000 };
-}
-
-function totals(exp: ExportFile) {
-  const count = (k: keyof RunSummary['facts']) => exp.documents.reduce((n, d) => n + d[k].length, 0);
+  await pruneCache(out, manifest);
   return {
-    rejected: exp.rejected,
-    documents: exp.documents.length,
-    facts: { citations: count('citations'), assignments: count('assignments'), amounts: count('amounts'), deadlines: count('deadlines'), appointments: count('appointments') },
+    processed,
+    skipped,
+    rejected,
+    documents,
+    facts,
+    changes: previous ? diffDocuments(before, after) : null,
+    load,
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 
-async function loadInto(uri: string | undefined, exp: ExportFile): Promise<LoadCounters | null> {
+/** Results of inputs no longer in the manifest (changed or removed since) are not kept. */
+async function pruneCache(out: string, manifest: Manifest): Promise<void> {
+  const keep = new Set(Object.values(manifest.inputs).map((e) => `${e.sha256}.json`));
+  for (const f of await readdir(join(out, 'cache'))) if (!keep.has(f)) await rm(join(out, 'cache', f), { force: true });
+}
+
+/** The run's documents, resolved, read back from the cache one input at a time. */
+function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[]): LoadInput {
+  async function* all(): AsyncGenerator<DocumentRecord> {
+    const readable = entries.filter((e) => e.rejected === undefined && e.sha256);
+    // Keys first (known after extraction; read from the cache on an unchanged re-run), then documents.
+    const keys: DocKey[] = [];
+    for (const e of readable) keys.push(...(e.keys.length ? e.keys : documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!))).map(docKey)));
+    const resolve = makeResolver(keys);
+    for (const e of readable) {
+      for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)))) {
+        resolve(d);
+        yield d;
+      }
+    }
+  }
+  return { documents: all(), agencies };
+}
+
+/** The agencies of the last export: its `"agencies":` line, without parsing the documents. */
+async function exportedAgencies(out: string): Promise<AgencyRecord[]> {
+  const lines = createInterface({ input: createReadStream(join(out, 'export.json'), 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.startsWith('"agencies":')) {
+      lines.close();
+      return JSON.parse(line.slice('"agencies":'.length).replace(/,$/, '')) as AgencyRecord[];
+    }
+  }
+  return [];
+}
+
+async function loadInto(uri: string | undefined, input: LoadInput): Promise<LoadCounters | null> {
   const settings = settingsFromEnv(uri);
   if (!settings) return null;
   const driver = await connect(settings);
   try {
-    return await loadExport(driver, settings.database, exp);
+    return await loadExport(driver, settings.database, input);
   } finally {
     await driver.close();
   }

@@ -42,6 +42,10 @@ describe('citations in real sentences', () => {
     expect(cite(sentence)).toEqual(expected);
   });
 
+  it('a title with a trailing year range is still a decree (《…总体规划(2008—2015年)》)', () => {
+    expect(cite('《郑州市矿产资源总体规划(2008—2015年)》实施以来，找矿成果突出。').map((c) => [c.title, c.kind])).toEqual([['郑州市矿产资源总体规划（2008—2015年）', 'decree']]);
+  });
+
   it('以下简称《条例》 defines a short name: a later 《条例》 is the same law', () => {
     const cs = one('（一）符合《国有土地上房屋征收与补偿条例》（国务院令第590号）（以下简称《条例》）第八条规定的情形。\n\n符合《条例》第八条规定，因征收国有土地上房屋涉及收回国有土地使用权时。').citations;
     expect(cs.map((c) => [c.title, c.docNumber, c.kind, c.text])).toEqual([

@@ -50,6 +50,10 @@ describe('assignments', () => {
     ].map(([r, a, id]) => [r, a === '开发\n\n区管委会' ? '开发区管委会' : a, id]));
   });
 
+  it('a body named with its other name in parentheses is one agency', () => {
+    expect(roles('4. 市城管局（市城市综合执法局）负责城市轨道交通车站周边环境整治。')).toEqual([['responsible', '市城管局（市城市综合执法局）', 'agency:郑州市城市管理局']]);
+  });
+
   it('1. 市发展改革委负责… is a responsibility; 要发挥牵头推动作用 a lead', () => {
     expect(roles('1. 市发展改革委负责协调轨道交通线网建设规划。\n\n市工信委、市安监局要发挥牵头推动作用，统筹规划。')).toEqual([
       ['responsible', '市发展改革委', 'agency:郑州市发展和改革委员会'],

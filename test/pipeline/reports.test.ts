@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ExportFile } from '../../graph/model.js';
+import { cli } from './cliHelper.js';
 import { loadExport, unloadExport } from '../../graph/loader.js';
 import { readBack } from '../../graph/readBack.js';
 import { buildReport } from '../../pipeline/reports/build.js';
@@ -90,4 +92,27 @@ describe('reports from Neo4j agree with reports from the out directory', () => {
     const fromGraph = await readBack(driver, DATABASE, own.documents.map((d) => d.id));
     expect(render(buildReport(kind, fromGraph), 'json')).toEqual(render(buildReport(kind, own), 'json'));
   });
+});
+
+describe('decree-graph run --neo4j', () => {
+  it('puts the same data in Neo4j as in the out directory; an unchanged re-run changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-neo-'));
+    const out = mkdtempSync(join(tmpdir(), 'dg-neo-out-'));
+    writeFileSync(join(dir, '鹤.txt'), sampleVariant('鹤'));
+    const uri = inject('neo4jUri');
+    const first = await cli(['run', dir, '--out', out, '--neo4j', uri, '--quiet']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/Neo4j: 18 documents written, 0 unchanged/);
+    const fromOut = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8')) as ExportFile;
+    const driver = await testDriver();
+    try {
+      const fromGraph = await readBack(driver, DATABASE, fromOut.documents.map((d) => d.id));
+      for (const kind of REPORT_KINDS) expect(render(buildReport(kind, fromGraph), 'json')).toEqual(render(buildReport(kind, fromOut), 'json'));
+      const again = await cli(['run', dir, '--out', out, '--neo4j', uri, '--quiet']);
+      expect(again.stderr).toMatch(/Neo4j: 0 documents written, 18 unchanged; 0 nodes and 0 relationships created, 0 nodes deleted/);
+    } finally {
+      await unloadExport(driver, DATABASE, fromOut);
+      await driver.close();
+    }
+  }, 120_000);
 });
