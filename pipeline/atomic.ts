@@ -3,10 +3,14 @@ import { once } from 'node:events';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+let serial = 0;
+/** A temp name no other writer uses, even for the same path at the same time (two identical inputs). */
+const tempName = (path: string) => `${path}.${process.pid}-${++serial}.tmp`;
+
 /** Writes via a temp file + rename, so a crash never leaves a half-written output behind. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = tempName(path);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -20,7 +24,7 @@ export class AtomicStream {
   private stream: WriteStream | null = null;
 
   constructor(readonly path: string) {
-    this.tmp = `${path}.${process.pid}.tmp`;
+    this.tmp = tempName(path);
   }
 
   async write(chunk: string): Promise<void> {

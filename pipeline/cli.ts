@@ -6,12 +6,12 @@ import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connectio
 import { loadExport } from '../graph/loader.js';
 import type { ExportFile } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
-import { writeFileAtomic } from './atomic.js';
+import { AtomicStream, writeFileAtomic } from './atomic.js';
 import { extractInputs } from './extract.js';
 import { makeProgress } from './progress.js';
 import { buildReport } from './reports/build.js';
 import { FORMATS, REPORT_KINDS, type Format, type ReportKind } from './reports/model.js';
-import { render } from './reports/render.js';
+import { writeReport } from './reports/render.js';
 import { run, type RunSummary } from './run.js';
 
 /** Exit codes: 0 all inputs read, 1 some rejected (the rest still written), 2 usage error or no Neo4j. */
@@ -171,9 +171,16 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .addHelpText('after', '\nExamples:\n  $ decree-graph report citations --format csv -o citations.csv   # from ./out\n  $ decree-graph report gaps --from neo4j --format md')
     .action(async (kind: ReportKind, opts: { from: string; format: Format; out?: string; neo4j?: string }) => {
       const exp = opts.from === 'neo4j' ? await withDriver(opts.neo4j, (driver, s) => readBack(driver, s.database)) : await readExport(join(opts.from, 'export.json'));
-      const text = render(buildReport(kind, exp), opts.format);
-      if (opts.out) await writeFileAtomic(opts.out, text);
-      else process.stdout.write(text);
+      const report = buildReport(kind, exp);
+      if (opts.out) {
+        const file = new AtomicStream(opts.out);
+        await writeReport(report, opts.format, (chunk) => file.write(chunk));
+        await file.close();
+      } else {
+        await writeReport(report, opts.format, (chunk) => {
+          process.stdout.write(chunk);
+        });
+      }
     });
   return program;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import PQueue from 'p-queue';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
@@ -100,22 +101,23 @@ async function removeTempFiles(dir: string): Promise<void> {
   for (const e of entries) if (e.isFile() && e.name.endsWith('.tmp')) await rm(join(e.parentPath, e.name), { force: true });
 }
 
-function factKeys(docs: DocumentRecord[]) {
-  const decrees = new Set<string>();
-  const citations = new Set<string>();
-  const assignments = new Set<string>();
-  for (const d of docs) {
-    decrees.add(d.id);
-    for (const c of d.citations) citations.add(`${d.id}|${c.docNumber ?? c.title}|${c.relation}|${c.text}`);
-    for (const a of d.assignments) assignments.add(`${d.id}|${a.agencyId}|${a.role}|${a.task}`);
+/** Keys of the facts the change report counts, accumulated input by input. */
+class FactKeys {
+  readonly decrees = new Set<string>();
+  readonly citations = new Set<string>();
+  readonly assignments = new Set<string>();
+
+  add(docs: DocumentRecord[]): void {
+    for (const d of docs) {
+      this.decrees.add(d.id);
+      for (const c of d.citations) this.citations.add(`${d.id}|${c.docNumber ?? c.title}|${c.relation}|${c.text}`);
+      for (const a of d.assignments) this.assignments.add(`${d.id}|${a.agencyId}|${a.role}|${a.task}`);
+    }
   }
-  return { decrees, citations, assignments };
 }
 
 /** What changed between the documents of the inputs that changed, before and after. */
-export function diffDocuments(before: DocumentRecord[], after: DocumentRecord[]): Changes {
-  const a = factKeys(before);
-  const b = factKeys(after);
+function diffKeys(a: FactKeys, b: FactKeys): Changes {
   const minus = (x: Set<string>, y: Set<string>) => [...x].filter((k) => !y.has(k));
   return {
     decrees: { added: minus(b.decrees, a.decrees).sort(), removed: minus(a.decrees, b.decrees).sort() },
@@ -144,14 +146,17 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
 
   // Pass 1: extract what is new or changed (workers), keep only keys; results go to the cache.
   const entries = new Map<string, Entry>();
-  const before: DocumentRecord[] = [];
-  const after: DocumentRecord[] = [];
+  // Only a re-run reports changes, and only the inputs that changed are compared.
+  const before = new FactKeys();
+  const after = new FactKeys();
   let processed = 0;
   let skipped = 0;
   const pool = new ExtractionPool(opts.workers);
+  // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
+  const reading = new PQueue({ concurrency: pool.size * 2 });
   try {
     await Promise.all(
-      files.map(async (path) => {
+      files.map((path) => reading.add(async () => {
         let bytes: Buffer;
         try {
           bytes = await readFile(path);
@@ -171,12 +176,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
           processed++;
           // For the change report: this input's documents before (if it was read before) and now.
-          if (was?.sha256) before.push(...documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
-          after.push(...documentsOf(result));
+          if (previous) {
+            if (was?.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
+            after.add(documentsOf(result));
+          }
         }
         entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: documentsOf(result).map(docKey) });
         opts.progress.tick(path, 'rejected' in result ? 'rejected' : cached ? 'skipped' : 'processed');
-      }),
+      })),
     );
   } finally {
     await pool.close();
@@ -188,7 +195,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   opts.progress.done();
   if (previous) {
     for (const [path, e] of Object.entries(previous.inputs)) {
-      if (!entries.has(path) && e.sha256) before.push(...documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))));
+      if (!entries.has(path) && e.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))));
     }
   }
 
@@ -245,7 +252,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     rejected,
     documents,
     facts,
-    changes: previous ? diffDocuments(before, after) : null,
+    changes: previous ? diffKeys(before, after) : null,
     load,
     seconds: (performance.now() - t0) / 1000,
   };

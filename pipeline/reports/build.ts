@@ -35,19 +35,27 @@ function citationsReport(exp: ExportFile): Report {
   );
   edges.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.text, b.text));
   const citers = new Map<string, Set<string>>();
-  for (const e of edges) citers.set(e.to, (citers.get(e.to) ?? new Set()).add(e.from));
+  const cited = new Map<string, Set<string>>();
+  const titleOf = new Map<string, string | null>();
+  const isLaw = new Set<string>();
+  const citedIn = new Map<string, { decree: string; text: string }[]>();
+  for (const e of edges) {
+    (citers.get(e.to) ?? citers.set(e.to, new Set()).get(e.to)!).add(e.from);
+    (cited.get(e.from) ?? cited.set(e.from, new Set()).get(e.from)!).add(e.to);
+    if (!titleOf.has(e.to)) titleOf.set(e.to, e.toTitle);
+    if (e.kind === 'law') isLaw.add(e.to);
+    (citedIn.get(e.to) ?? citedIn.set(e.to, []).get(e.to)!).push({ decree: e.from, text: e.text });
+  }
   const perDecree = docs.map((d) => ({
     id: d.id,
     title: d.title,
-    cites: [...new Set(edges.filter((e) => e.from === d.id).map((e) => e.to))].sort(),
+    cites: [...(cited.get(d.id) ?? [])].sort(),
     citedBy: [...(citers.get(d.id) ?? [])].sort(),
   }));
   const ranking = [...citers.entries()]
-    .map(([id, s]) => ({ id, title: titles.get(id) ?? edges.find((e) => e.to === id)!.toTitle, inCorpus: titles.has(id), citedBy: s.size }))
+    .map(([id, s]) => ({ id, title: titles.get(id) ?? titleOf.get(id)!, inCorpus: titles.has(id), citedBy: s.size }))
     .sort((a, b) => b.citedBy - a.citedBy || cmp(a.id, b.id));
-  const unresolved = ranking
-    .filter((r) => !r.inCorpus && !edges.some((e) => e.to === r.id && e.kind === 'law'))
-    .map((r) => ({ cited: r.id, title: r.title, citedIn: edges.filter((e) => e.to === r.id).map((e) => ({ decree: e.from, text: e.text })) }));
+  const unresolved = ranking.filter((r) => !r.inCorpus && !isLaw.has(r.id)).map((r) => ({ cited: r.id, title: r.title, citedIn: citedIn.get(r.id)! }));
   const conflicts = edges.filter((e) => e.conflict).map((e) => ({ decree: e.from, cited: e.to, text: e.text, conflict: e.conflict }));
   const edgeColumns = ['citing_id', 'citing_title', 'cited', 'cited_title', 'cited_in_corpus', 'kind', 'relation', 'text', 'conflict'];
   const edgeRows = edges.map((e) => [e.from, e.fromTitle, e.to, e.toTitle, e.inCorpus ? 'yes' : 'no', e.kind, e.relation, e.text, e.conflict]);
@@ -101,25 +109,34 @@ function gapsReport(exp: ExportFile): Report {
   return { kind: 'gaps', title: '文号缺口报告 Document-number gaps', csv: table, sections: [table], data: rows };
 }
 
-function taskFacts(d: DocumentRecord, taskId: string) {
-  return {
-    deadlines: d.deadlines.filter((x) => x.taskId === taskId).map((x) => x.text.replace(/\s+/g, '')),
-    amounts: d.amounts.filter((x) => x.taskId === taskId).map((x) => x.text.replace(/\s+/g, '')),
-  };
+/** Deadlines and amounts written under each task of a document, as printed (layout spaces removed). */
+function factsByTask(d: DocumentRecord): Map<string, { deadlines: string[]; amounts: string[] }> {
+  const m = new Map<string, { deadlines: string[]; amounts: string[] }>();
+  const of = (taskId: string) => m.get(taskId) ?? m.set(taskId, { deadlines: [], amounts: [] }).get(taskId)!;
+  for (const x of d.deadlines) if (x.taskId) of(x.taskId).deadlines.push(x.text.replace(/\s+/g, ''));
+  for (const x of d.amounts) if (x.taskId) of(x.taskId).amounts.push(x.text.replace(/\s+/g, ''));
+  return m;
 }
 
 function agenciesReport(exp: ExportFile): Report {
-  const agencies = [...exp.agencies].sort(byId);
-  const tasks = exp.documents
-    .flatMap((d) => d.assignments.map((a) => ({ agencyId: a.agencyId, role: a.role, decree: d.id, task: a.task.replace(/\s+/g, ''), taskId: a.taskId, ...taskFacts(d, a.taskId) })))
-    .sort((a, b) => cmp(a.agencyId, b.agencyId) || cmp(a.decree, b.decree) || cmp(a.taskId, b.taskId) || cmp(a.role, b.role));
-  const per = agencies
+  type Task = { role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
+  const byAgency = new Map<string, Task[]>();
+  for (const d of exp.documents) {
+    const facts = factsByTask(d);
+    for (const a of d.assignments) {
+      const f = facts.get(a.taskId) ?? { deadlines: [], amounts: [] };
+      const list = byAgency.get(a.agencyId) ?? byAgency.set(a.agencyId, []).get(a.agencyId)!;
+      list.push({ role: a.role, decree: d.id, task: a.task.replace(/\s+/g, ''), taskId: a.taskId, ...f });
+    }
+  }
+  const per = [...exp.agencies]
+    .sort(byId)
+    .filter((a) => byAgency.has(a.id))
     .map((a) => {
-      const mine = tasks.filter((t) => t.agencyId === a.id);
+      const mine = byAgency.get(a.id)!.sort((x, y) => cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
       const count = (role: string) => new Set(mine.filter((t) => t.role === role).map((t) => t.taskId)).size;
-      return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine.map(({ agencyId: _a, ...t }) => t) };
-    })
-    .filter((a) => a.tasks.length);
+      return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine };
+    });
   const csv = {
     heading: 'Agency tasks',
     columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
@@ -139,8 +156,10 @@ function agenciesReport(exp: ExportFile): Report {
 
 function deadlinesReport(exp: ExportFile): Report {
   const items = exp.documents
-    .flatMap((d) =>
-      d.deadlines
+    .flatMap((d) => {
+      const agenciesOf = new Map<string, Set<string>>();
+      for (const a of d.assignments) (agenciesOf.get(a.taskId) ?? agenciesOf.set(a.taskId, new Set()).get(a.taskId)!).add(a.agencyId.slice('agency:'.length));
+      return d.deadlines
         .filter((x) => x.date || x.recurrence)
         .map((x) => ({
           date: x.date,
@@ -150,10 +169,10 @@ function deadlinesReport(exp: ExportFile): Report {
           decreeTitle: d.title,
           issuedDate: d.issuedDate,
           text: x.text.replace(/\s+/g, ''),
-          agencies: [...new Set(d.assignments.filter((a) => a.taskId === x.taskId).map((a) => a.agencyId.slice('agency:'.length)))].sort(),
+          agencies: [...(x.taskId ? agenciesOf.get(x.taskId) ?? [] : [])].sort(),
           start: x.start,
-        })),
-    )
+        }));
+    })
     .sort((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
   const rec = (r: (typeof items)[number]['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
   const table = {

@@ -9,12 +9,15 @@ export class ReportInputs {
   private readonly docs: DocumentRecord[] = [];
 
   add(d: DocumentRecord): void {
+    // Only the fields the report builders read; the rest is left empty to keep a large run small.
+    const span = { start: 0, end: 0 };
     this.docs.push({
       ...d,
-      source: { ...d.source, start: 0, end: 0 },
+      source: { ...d.source, ...span },
       provenance: { docNumber: null, title: [], issuers: [], issuedDate: null },
-      assignments: d.assignments.map((a) => ({ ...a, text: '', start: 0, end: 0 })),
-      amounts: d.amounts.map((a) => ({ ...a, start: 0, end: 0 })),
+      assignments: d.assignments.map((a) => ({ agency: '', agencyId: a.agencyId, role: a.role, task: a.task, taskId: a.taskId, text: '', ...span })),
+      amounts: d.amounts.map((a) => ({ value: 0, unit: '', qualifier: null, taskId: a.taskId, text: a.text, ...span })),
+      deadlines: d.deadlines.map((x) => ({ ...x, end: 0 })),
       appointments: [],
       keywords: [],
     });

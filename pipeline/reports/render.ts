@@ -1,35 +1,66 @@
 import { csvLine } from '../../graph/csv.js';
 import type { Format, Report, Section } from './model.js';
 
+/**
+ * Renderers write a report piece by piece to `out`, so a report of a large run is never one string.
+ * CSV and JSON hold every row; HTML and Markdown pages are for reading and show at most PAGE_ROWS rows a
+ * table, saying where the rest is.
+ */
+export const PAGE_ROWS = 2000;
+type Out = (chunk: string) => Promise<void> | void;
+
 /** UTF-8 BOM so Excel opens Chinese text right; cells starting with = + - @ are neutralised. */
-export function toCsv(r: Report): string {
-  return '\ufeff' + csvLine(r.csv.columns, true) + r.csv.rows.map((row) => csvLine(row, true)).join('');
+async function writeCsv(r: Report, out: Out): Promise<void> {
+  await out('\ufeff' + csvLine(r.csv.columns, true));
+  for (const row of r.csv.rows) await out(csvLine(row, true));
+}
+
+async function writeJson(r: Report, out: Out): Promise<void> {
+  await out(`{"kind":${JSON.stringify(r.kind)},"title":${JSON.stringify(r.title)},"data":`);
+  const data = r.data;
+  // Arrays (and objects of arrays) element by element: a large report is never one JSON string.
+  const writeArray = async (a: unknown[]) => {
+    await out('[');
+    for (let i = 0; i < a.length; i++) await out((i ? ',\n' : '\n') + JSON.stringify(a[i]));
+    await out('\n]');
+  };
+  if (Array.isArray(data)) await writeArray(data);
+  else {
+    const entries = Object.entries(data as Record<string, unknown>);
+    await out('{');
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i]!;
+      await out(`${i ? ',' : ''}\n${JSON.stringify(k)}:`);
+      if (Array.isArray(v)) await writeArray(v);
+      else await out(JSON.stringify(v));
+    }
+    await out('\n}');
+  }
+  await out('}\n');
 }
 
 const mdCell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const more = (s: Section, kind: string, ext: string) => (s.rows.length > PAGE_ROWS ? `${s.rows.length - PAGE_ROWS} more rows in ${kind}.${ext} and ${kind}.json` : '');
 
-function mdTable(s: Section): string {
-  const head = `| ${s.columns.join(' | ')} |\n| ${s.columns.map(() => '---').join(' | ')} |\n`;
-  return `## ${s.heading}\n\n${s.rows.length ? head + s.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`).join('\n') : '_none_'}\n`;
-}
-
-export function toMarkdown(r: Report): string {
-  return `# ${r.title}\n\n${r.sections.map(mdTable).join('\n')}`;
+async function writeMarkdown(r: Report, out: Out): Promise<void> {
+  await out(`# ${r.title}\n`);
+  for (const s of r.sections) {
+    await out(`\n## ${s.heading}\n\n`);
+    if (!s.rows.length) {
+      await out('_none_\n');
+      continue;
+    }
+    await out(`| ${s.columns.join(' | ')} |\n| ${s.columns.map(() => '---').join(' | ')} |\n`);
+    for (const row of s.rows.slice(0, PAGE_ROWS)) await out(`| ${row.map(mdCell).join(' | ')} |\n`);
+    if (more(s, r.kind, 'csv')) await out(`\n_${more(s, r.kind, 'csv')}_\n`);
+  }
 }
 
 const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function htmlTable(s: Section): string {
-  const body = s.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<section><h2>${esc(s.heading)} <small>(${s.rows.length})</small></h2>
-<table><thead><tr>${s.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>
-${body}
-</tbody></table></section>`;
-}
-
 /** One self-contained page: inline CSS and SVG, no scripts, nothing fetched. */
-export function toHtml(r: Report): string {
-  return `<!DOCTYPE html>
+async function writeHtml(r: Report, out: Out): Promise<void> {
+  await out(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -39,20 +70,28 @@ svg .decree circle{fill:#2b6cb0}svg .stub circle{fill:#ed8936}svg line.cites{str
 </style></head><body>
 <h1>${esc(r.title)}</h1>
 ${r.svg ? `<figure id="graph">${r.svg}<figcaption>蓝色：本批文件；橙色：被引用但不在本批中的文件（存根）</figcaption></figure>` : ''}
-${r.sections.map(htmlTable).join('\n')}
-</body></html>
-`;
+`);
+  for (const s of r.sections) {
+    await out(`<section><h2>${esc(s.heading)} <small>(${s.rows.length})</small></h2>
+<table><thead><tr>${s.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>
+`);
+    for (const row of s.rows.slice(0, PAGE_ROWS)) await out(`<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>\n`);
+    await out(`</tbody></table>${more(s, r.kind, 'csv') ? `<p class="more">${esc(more(s, r.kind, 'csv'))}</p>` : ''}</section>\n`);
+  }
+  await out('</body></html>\n');
 }
 
-export function render(r: Report, format: Format): string {
-  switch (format) {
-    case 'csv':
-      return toCsv(r);
-    case 'json':
-      return JSON.stringify({ kind: r.kind, title: r.title, data: r.data }, null, 2) + '\n';
-    case 'md':
-      return toMarkdown(r);
-    case 'html':
-      return toHtml(r);
-  }
+const WRITERS: Record<Format, (r: Report, out: Out) => Promise<void>> = { csv: writeCsv, json: writeJson, md: writeMarkdown, html: writeHtml };
+
+export function writeReport(r: Report, format: Format, out: Out): Promise<void> {
+  return WRITERS[format](r, out);
+}
+
+/** The whole report as one string: for standard output and tests; runs write it streamed. */
+export async function render(r: Report, format: Format): Promise<string> {
+  const parts: string[] = [];
+  await writeReport(r, format, (c) => {
+    parts.push(c);
+  });
+  return parts.join('');
 }

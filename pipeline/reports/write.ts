@@ -1,17 +1,19 @@
 import { join } from 'node:path';
 import type { ExportFile } from '../../graph/model.js';
-import { writeFileAtomic } from '../atomic.js';
+import { AtomicStream, writeFileAtomic } from '../atomic.js';
 import { buildReport } from './build.js';
 import { FORMATS, REPORT_KINDS } from './model.js';
-import { render } from './render.js';
+import { writeReport } from './render.js';
 
-/** Every report in every format (and deadlines.ics) into `dir`. */
+/** Every report in every format (and deadlines.ics) into `dir`, one report at a time, streamed. */
 export async function writeReports(dir: string, exp: ExportFile): Promise<string[]> {
   const written: string[] = [];
   for (const kind of REPORT_KINDS) {
     const report = buildReport(kind, exp);
     for (const format of FORMATS) {
-      await writeFileAtomic(join(dir, `${kind}.${format}`), render(report, format));
+      const file = new AtomicStream(join(dir, `${kind}.${format}`));
+      await writeReport(report, format, (chunk) => file.write(chunk));
+      await file.close();
       written.push(`${kind}.${format}`);
     }
     if (report.ics) {

@@ -44,8 +44,8 @@ describe('reports on the sample issue', () => {
     expect(fgw.lead).toBe(6);
   });
 
-  it('CSV: UTF-8 BOM for Excel, formulas neutralised', () => {
-    const csv = render({ ...buildReport('gaps', exp), csv: { heading: 'x', columns: ['a', 'b'], rows: [['=cmd|\' /C calc\'!A0', '+1'], ['@SUM(A1)', '-2']] } }, 'csv');
+  it('CSV: UTF-8 BOM for Excel, formulas neutralised', async () => {
+    const csv = await render({ ...buildReport('gaps', exp), csv: { heading: 'x', columns: ['a', 'b'], rows: [['=cmd|\' /C calc\'!A0', '+1'], ['@SUM(A1)', '-2']] } }, 'csv');
     expect(csv).toBe("\ufeffa,b\n'=cmd|' /C calc'!A0,'+1\n'@SUM(A1),'-2\n");
   });
 });
@@ -65,7 +65,7 @@ describe('the HTML citation report in a real browser (headless Chromium)', () =>
   it('renders the graph and the tables', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-html-'));
     const file = join(dir, 'citations.html');
-    writeFileSync(file, render(buildReport('citations', exp), 'html'));
+    writeFileSync(file, await render(buildReport('citations', exp), 'html'));
     const dom = await chromium(['--dump-dom', `file://${file}`]);
     // 17 numbered decrees and the appointment list on the inner ring, cited documents outside it.
     expect(dom.match(/<g class="decree">/g)).toHaveLength(18);
@@ -90,7 +90,7 @@ describe('reports from Neo4j agree with reports from the out directory', () => {
 
   it.each(REPORT_KINDS)('%s', async (kind) => {
     const fromGraph = await readBack(driver, DATABASE, own.documents.map((d) => d.id));
-    expect(render(buildReport(kind, fromGraph), 'json')).toEqual(render(buildReport(kind, own), 'json'));
+    expect(await render(buildReport(kind, fromGraph), 'json')).toEqual(await render(buildReport(kind, own), 'json'));
   });
 });
 
@@ -107,7 +107,7 @@ describe('decree-graph run --neo4j', () => {
     const driver = await testDriver();
     try {
       const fromGraph = await readBack(driver, DATABASE, fromOut.documents.map((d) => d.id));
-      for (const kind of REPORT_KINDS) expect(render(buildReport(kind, fromGraph), 'json')).toEqual(render(buildReport(kind, fromOut), 'json'));
+      for (const kind of REPORT_KINDS) expect(await render(buildReport(kind, fromGraph), 'json')).toEqual(await render(buildReport(kind, fromOut), 'json'));
       const again = await cli(['run', dir, '--out', out, '--neo4j', uri, '--quiet']);
       expect(again.stderr).toMatch(/Neo4j: 0 documents written, 18 unchanged; 0 nodes and 0 relationships created, 0 nodes deleted/);
     } finally {
