@@ -98,28 +98,17 @@ CREATE (x:Deadline {id: row.id, decree: $id, date: row.date, precision: row.prec
   weekday: row.weekday, month: row.month, monthOfQuarter: row.monthOfQuarter, durationValue: row.durationValue,
   durationUnit: row.durationUnit, text: row.text, start: row.start, end: row.end,
   dueDate: CASE WHEN row.precision = 'day' THEN date(row.date) ELSE null END})
-WITH d, t, x
-CALL (d, t, x) {
-  WITH d, t, x WHERE t IS NOT NULL
-  CREATE (t)-[:HAS_DEADLINE]->(x)
-  UNION
-  WITH d, t, x WHERE t IS NULL
-  CREATE (d)-[:HAS_DEADLINE]->(x)
-}`;
+// It hangs off its task, or off the decree when it stands outside any task.
+WITH coalesce(t, d) AS owner, x
+CREATE (owner)-[:HAS_DEADLINE]->(x)`;
 
 const AMOUNTS = `
 MATCH (d:Decree {id: $id})
 UNWIND $amounts AS row
 OPTIONAL MATCH (t:Task {id: row.taskId})
 CREATE (x:Amount {id: row.id, decree: $id, value: row.value, unit: row.unit, qualifier: row.qualifier, text: row.text, start: row.start, end: row.end})
-WITH d, t, x
-CALL (d, t, x) {
-  WITH d, t, x WHERE t IS NOT NULL
-  CREATE (t)-[:HAS_AMOUNT]->(x)
-  UNION
-  WITH d, t, x WHERE t IS NULL
-  CREATE (d)-[:HAS_AMOUNT]->(x)
-}`;
+WITH coalesce(t, d) AS owner, x
+CREATE (owner)-[:HAS_AMOUNT]->(x)`;
 
 const HOLDS = `
 UNWIND $holds AS row
