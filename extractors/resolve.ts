@@ -23,13 +23,57 @@ export interface DocKey {
   id: string;
   docNumber: string | null;
   titleKeys: string[];
+  /** Agencies it names, as [agencyId, the name as printed]. */
+  agencies: [string, string][];
 }
 
 export const docKey = (d: DocumentRecord): DocKey => ({
   id: d.id,
   docNumber: d.docNumber,
   titleKeys: [titleKey(d.title), ...(d.issuesTitle ? [titleKey(d.issuesTitle)] : [])],
+  agencies: [...new Map([...d.assignments, ...d.appointments].map((x) => [`${x.agencyId}|${x.agency}`, [x.agencyId, x.agency] as [string, string]])).values()],
 });
+
+const isSubsequence = (short: string, full: string) => {
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
+};
+
+/**
+ * Agencies known only by a short name, mapped to the full name the corpus itself prints. A Chinese short
+ * name keeps the full name's characters in order and starts with its first (环保局 ⊂ 环境保护局,
+ * 农委 ⊂ 农业农村工作委员会): an agency id made from a short name, with no mention printed in full, is
+ * merged into the one full-name agency of the same place that fits that way. Several fits: left alone.
+ */
+export function agencyMerges(keys: DocKey[]): Map<string, string> {
+  const printedInFull = new Set<string>();
+  const shortForms = new Map<string, Set<string>>();
+  for (const k of keys) {
+    for (const [id, printed] of k.agencies) {
+      const canonical = id.slice('agency:'.length);
+      if (printed === canonical) printedInFull.add(id);
+      else (shortForms.get(id) ?? shortForms.set(id, new Set()).get(id)!).add(printed);
+    }
+  }
+  const merges = new Map<string, string>();
+  for (const [id, forms] of shortForms) {
+    if (printedInFull.has(id)) continue;
+    const canonical = id.slice('agency:'.length);
+    const place = /^.{1,8}?[省市县区]/.exec(canonical)?.[0];
+    if (!place) continue;
+    const fits = [...printedInFull].filter((full) => {
+      const name = full.slice('agency:'.length + place.length);
+      if (!full.startsWith(`agency:${place}`) || !name) return false;
+      return [...forms].some((f) => {
+        const short = f.replace(/^[省市县区]/, '').replace(/[（(].*$/, '');
+        return short.length >= 2 && short[0] === name[0] && isSubsequence(short, name);
+      });
+    });
+    if (fits.length === 1) merges.set(id, fits[0]!);
+  }
+  return merges;
+}
 
 const reverse = (s: string) => [...s].reverse().join('');
 
@@ -62,8 +106,10 @@ export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
     }
     return reversed[lo]?.[0].startsWith(rk) ? byTitle.get(reversed[lo]![1]) : undefined;
   };
+  const merges = agencyMerges(keys);
   return (d) => {
     for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
+    for (const x of [...d.assignments, ...d.appointments]) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteOf, one, recordsOf, sampleText } from '../helpers.js';
 import { readGazette } from '../../corpus/read.js';
+import { agencyMerges } from '../../extractors/resolve.js';
 
 const cite = (body: string) => one(body).citations.map((c) => ({ docNumber: c.docNumber, title: c.title, kind: c.kind, relation: c.relation, text: c.text }));
 
@@ -85,5 +86,30 @@ describe('citations resolved across the sample issue', () => {
     const headers = docs.filter((d) => d.docNumber).length;
     // Each printed number is a header or a citation (orders are counted apart).
     expect(all.filter((n) => !n!.includes('令')).length).toBe(printed - headers);
+  });
+});
+
+describe('agencies across the sample issue', () => {
+  const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
+  const ids = (alias: string) => [...new Set(docs.flatMap((d) => [...d.assignments, ...d.appointments]).filter((x) => x.agency === alias).map((x) => x.agencyId))];
+
+  it.each([
+    ['市发展改革委', 'agency:郑州市发展和改革委员会'],
+    ['市人防办', 'agency:郑州市人民防空办公室'],
+    // Not the standard 农业委员会 of the table: the corpus prints Zhengzhou's body in full in its 任免 list.
+    ['市农委', 'agency:郑州市农业农村工作委员会'],
+    ['市城管局', 'agency:郑州市城市管理局'],
+  ])('%s is %s', (alias, id) => {
+    expect(ids(alias)).toEqual([id]);
+  });
+
+  it('a short name merges only into one full name of the same place that keeps its characters in order', () => {
+    const key = (agencies: [string, string][]) => ({ id: 'x', docNumber: null, titleKeys: [], agencies });
+    const merges = agencyMerges([
+      key([['agency:郑州市环境保护局', '市环保局'], ['agency:郑州市农业委员会', '市农委'], ['agency:郑州市财政局', '市财政局'], ['agency:郑州市交通委', '市交通委']]),
+      key([['agency:郑州市农业农村工作委员会', '郑州市农业农村工作委员会'], ['agency:开封市财政局', '开封市财政局'], ['agency:河南省财政厅', '河南省财政厅']]),
+      key([['agency:郑州市交通运输委员会', '郑州市交通运输委员会'], ['agency:郑州市交通运输管理委员会', '郑州市交通运输管理委员会']]),
+    ]);
+    expect(Object.fromEntries(merges)).toEqual({ 'agency:郑州市农业委员会': 'agency:郑州市农业农村工作委员会' });
   });
 });
