@@ -99,17 +99,22 @@ describe('decree-graph run --neo4j', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-neo-'));
     const out = mkdtempSync(join(tmpdir(), 'dg-neo-out-'));
     writeFileSync(join(dir, '鹤.txt'), sampleVariant('鹤'));
+    // Text that is Cypher stays data: parameters, never string-built queries.
+    const injection = "'}) MATCH (n) DETACH DELETE n //";
+    writeFileSync(join(dir, 'injection.txt'), `鹤州市人民政府\n\n关于${injection}的通知\n\n鹤政〔2018〕99号 2018年4月7日\n\n各有关单位：\n\n根据《${injection}办法》（鹤政〔2018〕19号），市财政局负责${injection}。`);
     const uri = inject('neo4jUri');
     const first = await cli(['run', dir, '--out', out, '--neo4j', uri, '--quiet']);
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/Neo4j: 18 documents written, 0 unchanged/);
+    expect(first.stderr).toMatch(/Neo4j: 19 documents written, 0 unchanged/);
     const fromOut = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8')) as ExportFile;
     const driver = await testDriver();
     try {
+      const title = await driver.executeQuery(`MATCH (d:Decree {id: '鹤政〔2018〕99号'})-[:CITES]->(t) RETURN d.title AS title, t.id AS cited`, {}, { database: DATABASE });
+      expect(title.records.map((r) => r.toObject())).toEqual([{ title: `鹤州市人民政府关于${injection}的通知`, cited: '鹤政〔2018〕19号' }]);
       const fromGraph = await readBack(driver, DATABASE, fromOut.documents.map((d) => d.id));
       for (const kind of REPORT_KINDS) expect(await render(buildReport(kind, fromGraph), 'json')).toEqual(await render(buildReport(kind, fromOut), 'json'));
       const again = await cli(['run', dir, '--out', out, '--neo4j', uri, '--quiet']);
-      expect(again.stderr).toMatch(/Neo4j: 0 documents written, 18 unchanged; 0 nodes and 0 relationships created, 0 nodes deleted/);
+      expect(again.stderr).toMatch(/Neo4j: 0 documents written, 19 unchanged; 0 nodes and 0 relationships created, 0 nodes deleted/);
     } finally {
       await unloadExport(driver, DATABASE, fromOut);
       await driver.close();
