@@ -1,7 +1,7 @@
 /** Calendar dates written in Chinese documents: 2018年4月7日, 2018 年 4 月 11 日 (normalised), 二〇一八年四月七日. */
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-export const CN_NUM = '[〇零○Ｏ一二三四五六七八九十]';
+const CN_NUM = '[〇零○Ｏ一二三四五六七八九十]';
 
 /** Value of a Chinese numeral up to 99 (十, 十二, 二十, 三十一) or a digit-by-digit year (二〇一八). */
 export function chineseNumber(s: string): number | null {

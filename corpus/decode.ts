@@ -49,7 +49,7 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 /** Index of the first byte that breaks UTF-8 (-1 if none) and how many multi-byte characters came before it. */
-export function firstInvalidUtf8(b: Uint8Array): { at: number; multibyteBefore: number } {
+function firstInvalidUtf8(b: Uint8Array): { at: number; multibyteBefore: number } {
   let i = 0;
   let multibyte = 0;
   const n = b.length;

@@ -13,7 +13,7 @@ export interface DocNumberParts {
 // Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号): the prefix starts after them.
 const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
 
-export function trimPrefix(run: string): string {
+function trimPrefix(run: string): string {
   const cut = run.replace(LEAD_IN, '');
   // Real prefixes are 1–8 characters (国发, 唐优化营商办); a longer run still has text in front.
   return cut.length > 8 ? cut.slice(-8) : cut;

@@ -13,7 +13,7 @@ const REMOVE_LINE = /^([\u4e00-\u9fff·]{2,6}?)(?:同志)?的其?(.+?)职务[；
 const POST = /(监察室主任|总[\u4e00-\u9fff]{1,3}师|总会计师|副?调研员|副?巡视员|副?(?:局长|主任|支队长|秘书长|市长|社长|主席|书记|处长|科长|所长|院长|馆长|队长|部长|厅长|区长|县长))$/;
 
 /** 郑州市城市管理局（市城市管理行政执法局）副局长 → agency 郑州市城市管理局, post 副局长. */
-export function splitPost(text: string): { agency: string; post: string } {
+function splitPost(text: string): { agency: string; post: string } {
   const m = POST.exec(text);
   if (!m) return { agency: '', post: text };
   const agency = text.slice(0, m.index).replace(/[（(][^）)]*[）)]$/, '').replace(/(?<=.{4})(?:郑州市|[\u4e00-\u9fff]{2}市)$/, '');

@@ -34,7 +34,7 @@ interface Item {
 }
 
 /** Splits an agency list on 、，,；; outside parentheses (县（市、区）政府 stays whole). */
-export function splitList(text: string, base: number): Item[] {
+function splitList(text: string, base: number): Item[] {
   const items: Item[] = [];
   let depth = 0;
   let s = 0;

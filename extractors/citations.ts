@@ -24,7 +24,7 @@ const RELATION_BEFORE: [CitationRelation, RegExp][] = [
   ['refers', /参照[^，。；]{0,12}$/],
 ];
 
-export function citationRelation(text: string, start: number, end: number): CitationRelation {
+function citationRelation(text: string, start: number, end: number): CitationRelation {
   if (REPEALS_AFTER.test(text.slice(end, end + 12))) return 'repeals';
   const before = text.slice(sentenceAround(text, start, start).start, start);
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;

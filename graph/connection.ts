@@ -35,6 +35,6 @@ export async function connect(s: Neo4jSettings): Promise<Driver> {
   return driver;
 }
 
-export function redact(text: string, secret: string): string {
+function redact(text: string, secret: string): string {
   return secret ? text.split(secret).join('***') : text;
 }

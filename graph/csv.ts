@@ -1,5 +1,5 @@
 /** RFC 4180 CSV cells. `excel` also neutralises formula injection (=, +, -, @ at a cell's start). */
-export function csvCell(v: unknown, excel = false): string {
+function csvCell(v: unknown, excel = false): string {
   if (v === null || v === undefined) return '';
   let s = Array.isArray(v) ? v.join(';') : String(v);
   if (excel && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;

@@ -7,7 +7,7 @@ import { agencyStatement, documentStatement, DROP_ORPHANS, type Statement } from
  * parts so a run can stream it (head, one part per document, tail). Values travel as `:param`
  * (evaluated by cypher-shell), never spliced into the queries.
  */
-export function cypherLiteral(v: unknown): string {
+function cypherLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v).includes('e') ? v.toExponential() : String(v);

@@ -18,8 +18,8 @@ export function documentHash(d: DocumentRecord): string {
   return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 32);
 }
 
-export const stubIdFor = (c: { docNumber: string | null; title: string | null }) => c.docNumber ?? `title:${titleKey(c.title ?? '')}`;
-export const lawIdFor = (title: string) => `law:${title}`;
+const stubIdFor = (c: { docNumber: string | null; title: string | null }) => c.docNumber ?? `title:${titleKey(c.title ?? '')}`;
+const lawIdFor = (title: string) => `law:${title}`;
 /** A person is known by name within the place whose government appointed them (no national identity here). */
 export const personId = (name: string, place: string | null) => `person:${place ?? ''}:${name}`;
 

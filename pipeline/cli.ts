@@ -15,7 +15,7 @@ import { writeReport } from './reports/render.js';
 import { run, type RunSummary } from './run.js';
 
 /** Exit codes: 0 all inputs read, 1 some rejected (the rest still written), 2 usage error or no Neo4j. */
-export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
+const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 
 const say = (line: string) => process.stderr.write(`decree-graph: ${line}\n`);
 
@@ -60,7 +60,7 @@ function printSummary(s: RunSummary, out: string): void {
   say(s.processed || !s.skipped ? `wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/` : `${out}/ is up to date`);
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('decree-graph')
     .description('Turns Chinese government gazettes (政府公报) into a Neo4j knowledge graph of decrees, citations, agencies, tasks and appointments.')
     .version('0.1.0')

@@ -24,7 +24,7 @@ export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptio
   }
 }
 
-export async function extractFile(path: string): Promise<FileResult> {
+async function extractFile(path: string): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

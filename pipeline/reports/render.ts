@@ -6,7 +6,7 @@ import type { Format, Report, Section } from './model.js';
  * CSV and JSON hold every row; HTML and Markdown pages are for reading and show at most PAGE_ROWS rows a
  * table, saying where the rest is.
  */
-export const PAGE_ROWS = 2000;
+const PAGE_ROWS = 2000;
 type Out = (chunk: string) => Promise<void> | void;
 
 /** UTF-8 BOM so Excel opens Chinese text right; cells starting with = + - @ are neutralised. */

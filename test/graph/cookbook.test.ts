@@ -1,30 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExport, unloadExport } from '../../graph/loader.js';
+import { describe, expect, it } from 'vitest';
 import { exportFor, sampleText } from '../helpers.js';
-import { DATABASE, testDriver } from '../neo4j/driver.js';
+import { DATABASE, withLoaded } from '../neo4j/driver.js';
 
 const dir = fileURLToPath(new URL('../../cookbook/', import.meta.url));
 const recipes = readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
 const exp = exportFor('cookbook-test/zhengzhou-gazette-2018-04.txt', sampleText());
-let driver: Driver;
-
-beforeAll(async () => {
-  driver = await testDriver();
-  await loadExport(driver, DATABASE, exp);
-});
-afterAll(async () => {
-  await unloadExport(driver, DATABASE, exp);
-  await driver?.close();
-});
+const graph = withLoaded(exp);
 
 /** Runs a recipe as an analyst would: its text as written, with the params its header gives (or overrides). */
 async function recipe(file: string, overrides: Record<string, unknown> = {}) {
   const text = readFileSync(dir + file, 'utf8');
   const params = { ...JSON.parse(/^\/\/ params: (.*)$/m.exec(text)![1]!), ...overrides };
-  const res = await driver.executeQuery(text.trim().replace(/;$/, ''), params, { database: DATABASE });
+  const res = await graph.driver.executeQuery(text.trim().replace(/;$/, ''), params, { database: DATABASE });
   return res.records.map((r) => r.toObject());
 }
 

@@ -1,6 +1,8 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { connect } from '../../graph/connection.js';
+import { loadExport, unloadExport } from '../../graph/loader.js';
+import type { ExportFile } from '../../graph/model.js';
 
 export const DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
 
@@ -12,4 +14,22 @@ export async function testDriver(): Promise<Driver> {
   const error = inject('neo4jError');
   if (error) throw new Error(`No Neo4j for the integration tests: ${error}`);
   return connect({ uri: inject('neo4jUri'), user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: DATABASE });
+}
+
+/**
+ * Loads `exp` before the tests of the calling scope and unloads it after, cleaning up only what it made.
+ * Returns the driver (ready once the tests run).
+ */
+export function withLoaded(exp: ExportFile): { readonly driver: Driver } {
+  const held: { driver: Driver } = {} as { driver: Driver };
+  beforeAll(async () => {
+    held.driver = await testDriver();
+    await loadExport(held.driver, DATABASE, exp);
+  });
+  afterAll(async () => {
+    if (!held.driver) return;
+    await unloadExport(held.driver, DATABASE, exp);
+    await held.driver.close();
+  });
+  return held;
 }

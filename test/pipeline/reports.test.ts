@@ -2,17 +2,16 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ExportFile } from '../../graph/model.js';
 import { cli } from './cliHelper.js';
-import { loadExport, unloadExport } from '../../graph/loader.js';
+import { unloadExport } from '../../graph/loader.js';
 import { readBack } from '../../graph/readBack.js';
 import { buildReport } from '../../pipeline/reports/build.js';
 import { REPORT_KINDS } from '../../pipeline/reports/model.js';
 import { render } from '../../pipeline/reports/render.js';
 import { exportFor, sampleText, sampleVariant } from '../helpers.js';
-import { DATABASE, testDriver } from '../neo4j/driver.js';
+import { DATABASE, testDriver, withLoaded } from '../neo4j/driver.js';
 
 const exp = exportFor('reports-test/zhengzhou.txt', sampleText());
 type Rows = Record<string, unknown>[];
@@ -78,18 +77,10 @@ describe('the HTML citation report in a real browser (headless Chromium)', () =>
 
 describe('reports from Neo4j agree with reports from the out directory', () => {
   const own = exportFor('reports-test/许.txt', sampleVariant('许'));
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-    await loadExport(driver, DATABASE, own);
-  });
-  afterAll(async () => {
-    await unloadExport(driver, DATABASE, own);
-    await driver?.close();
-  });
+  const graph = withLoaded(own);
 
   it.each(REPORT_KINDS)('%s', async (kind) => {
-    const fromGraph = await readBack(driver, DATABASE, own.documents.map((d) => d.id));
+    const fromGraph = await readBack(graph.driver, DATABASE, own.documents.map((d) => d.id));
     expect(await render(buildReport(kind, fromGraph), 'json')).toEqual(await render(buildReport(kind, own), 'json'));
   });
 });
