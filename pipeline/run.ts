@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
 import { keywordsOf } from '../extractors/keywords.js';
@@ -314,17 +314,18 @@ async function unchangedRun(out: string, previous: Manifest | null, files: strin
   const paths = Object.keys(previous.inputs);
   if (paths.length !== files.length || files.some((f) => !previous.inputs[f])) return null;
   for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html']) {
-    if (!(await readFile(join(out, f)).then(() => true, () => false))) return null;
+    if (!(await access(join(out, f)).then(() => true, () => false))) return null;
   }
   for (const f of files) {
     const entry = previous.inputs[f]!;
-    let sha: string;
+    // Streamed: an unchanged re-run of a large corpus never holds a whole file.
+    const hash = createHash('sha256');
     try {
-      sha = createHash('sha256').update(await readFile(f)).digest('hex');
+      for await (const chunk of createReadStream(f)) hash.update(chunk as Buffer);
     } catch {
       return null;
     }
-    if (sha !== entry.sha256) return null;
+    if (hash.digest('hex') !== entry.sha256) return null;
   }
   const rejected = paths.filter((p) => previous.inputs[p]!.status === 'rejected').map((p) => ({ path: p, reason: previous.inputs[p]!.reason! }));
   const none = { added: 0, removed: 0 };

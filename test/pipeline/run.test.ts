@@ -3,6 +3,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../pipeline/reports/build.js';
+import { REPORT_KINDS } from '../../pipeline/reports/model.js';
+import { render } from '../../pipeline/reports/render.js';
 import { writeBadInputs } from '../fixtures/badInputs.js';
 import { SAMPLE_PATH, sampleVariant } from '../helpers.js';
 import { CLI, cli } from './cliHelper.js';
@@ -33,6 +36,17 @@ describe('decree-graph run (embedded default)', () => {
     expect(second.stderr).toMatch(/0 processed, 1 skipped \(unchanged\), 0 rejected/);
     expect(second.stderr).toMatch(/no changes since the last run/);
     expect(tree(out)).toEqual(before);
+  });
+
+  it('the reports a run writes are the report builders over its export.json', async () => {
+    const out = tmp();
+    await cli(['run', SAMPLE_PATH, '--out', out, '--quiet']);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    for (const kind of REPORT_KINDS) {
+      for (const format of ['json', 'csv', 'md', 'html'] as const) {
+        expect(readFileSync(join(out, 'reports', `${kind}.${format}`), 'utf8'), `${kind}.${format}`).toBe(await render(buildReport(kind, exp), format));
+      }
+    }
   });
 
   it('a changed gazette is processed again and the summary says what changed', async () => {
