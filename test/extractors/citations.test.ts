@@ -80,6 +80,12 @@ describe('citations resolved across the sample issue', () => {
     expect(c).toHaveLength(2);
     expect(c.every((x) => x.target === null)).toBe(true);
   });
+  it('a cited title naming another document of the run than its number is flagged; the number wins', () => {
+    const extra = '\n\n郑州市人民政府\n\n关于测试引用的通知\n\n郑政〔2018〕99号 2018年4月30日\n\n根据《郑州市人民政府关于进一步加快轨道交通发展的意见》（郑政〔2018〕20号），制定本通知。';
+    const d = recordsOf(readGazette('s.txt', Buffer.from(sampleText() + extra, 'utf8'))).find((x) => x.id === '郑政〔2018〕99号')!;
+    expect(d.citations.map((c) => [c.target, c.conflict])).toEqual([['郑政〔2018〕20号', 'title names 郑政〔2018〕19号, number 郑政〔2018〕20号']]);
+  });
+
   it('every number citation in the issue is found', () => {
     const all = docs.flatMap((d) => d.citations.map((c) => c.docNumber)).filter(Boolean);
     const printed = [...sampleText().matchAll(/[\u4e00-\u9fff]{1,8}〔\d{4}〕\s*\d+\s*号/g)].length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGazette } from '../../corpus/read.js';
-import { one, recordsOf, sampleText } from '../helpers.js';
+import { segmenter } from '../../extractors/segmenter.js';
+import { exportFor, one, recordsOf, sampleText } from '../helpers.js';
 
 describe('amounts', () => {
   it.each([
@@ -26,6 +27,7 @@ describe('deadlines (reference date: the document, 2018-04-07)', () => {
     ['每月20日前报送上月进展情况。', { date: null, precision: null, recurrence: { every: 'monthly', day: 20 } }],
     ['要于每季度第一个月5日前将上一季度工作进展情况报市工信委。', { date: null, precision: null, recurrence: { every: 'quarterly', monthOfQuarter: 1, day: 5 } }],
     ['每年3月31日前报送年度报告。', { date: null, precision: null, recurrence: { every: 'yearly', month: 3, day: 31 } }],
+    ['每周五前报送本周进展情况。', { date: null, precision: null, recurrence: { every: 'weekly', weekday: 5 } }],
   ])('%s', (sentence, expected) => {
     const [d] = one(sentence).deadlines;
     expect({ date: d!.date, precision: d!.precision, recurrence: d!.recurrence }).toEqual(expected);
@@ -103,5 +105,23 @@ describe('appointments', () => {
     expect(facts.filter((a) => a.action === 'remove')).toHaveLength(51);
     const persons = new Set(facts.map((a) => a.person));
     for (const l of lines) expect(persons.has(/^(.+?)(?:同志)?(?:为|的)/.exec(l)![1]!)).toBe(true);
+  });
+});
+
+describe('segmentation and keywords', () => {
+  it('agency names, short and full, are one token each', () => {
+    const words = segmenter().cut('市发展改革委负责协调，市城管局、郑州市发展和改革委员会配合');
+    expect(words).toEqual(expect.arrayContaining(['市发展改革委', '市城管局']));
+  });
+
+  it('keywords say what a document is about, without 公文 boilerplate', () => {
+    const exp = exportFor('k.txt', sampleText());
+    const words = (id: string) => exp.documents.find((d) => d.id === id)!.keywords.map((k) => k.word);
+    expect(words('郑政文〔2018〕92号')).toEqual(expect.arrayContaining(['取暖', '清洁']));
+    expect(words('郑政〔2018〕19号')).toContain('轨道交通');
+    for (const d of exp.documents) {
+      expect(d.keywords.length).toBe(10);
+      expect(d.keywords.map((k) => k.word)).not.toEqual(expect.arrayContaining(['工作']));
+    }
   });
 });
