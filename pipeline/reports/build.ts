@@ -137,10 +137,16 @@ function agenciesReport(exp: ExportFile): Report {
       const count = (role: string) => new Set(mine.filter((t) => t.role === role).map((t) => t.taskId)).size;
       return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine };
     });
+  // Rows of one task share its fact lists: join each list once, not once per row.
+  const joined = new WeakMap<string[], string>();
+  const join = (list: string[]) => joined.get(list) ?? joined.set(list, list.join('；')).get(list)!;
   const csv = {
     heading: 'Agency tasks',
     columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-    rows: per.flatMap((a) => a.tasks.map((t) => [a.name, a.aliases.join('；'), t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')])),
+    rows: per.flatMap((a) => {
+      const aliases = a.aliases.join('；');
+      return a.tasks.map((t) => [a.name, aliases, t.role, t.decree, t.task, join(t.deadlines), join(t.amounts)]);
+    }),
   };
   return {
     kind: 'agencies',

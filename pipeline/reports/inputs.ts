@@ -7,6 +7,17 @@ import { SCHEMA_VERSION } from '../../graph/model.js';
  */
 export class ReportInputs {
   private readonly docs: DocumentRecord[] = [];
+  // A task's id and heading, an agency's id: shared by many facts, but a separate copy in each parsed one.
+  private readonly strings = new Map<string, string>();
+  private intern(s: string): string;
+  private intern(s: string | null): string | null;
+  private intern(s: string | null): string | null {
+    if (s === null) return null;
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
 
   add(d: DocumentRecord): void {
     // Only the fields the report builders read; the rest is left empty to keep a large run small.
@@ -16,10 +27,10 @@ export class ReportInputs {
       ...d,
       source: { ...d.source, ...span },
       provenance: { docNumber: null, title: [], issuers: [], issuedDate: null },
-      assignments: d.assignments.map((a) => ({ agency: '', agencyId: a.agencyId, role: a.role, task: a.task, taskId: a.taskId, text: '', ...span })),
+      assignments: d.assignments.map((a) => ({ agency: '', agencyId: this.intern(a.agencyId), role: a.role, task: this.intern(a.task), taskId: this.intern(a.taskId), text: '', ...span })),
       // Amounts matter to reports only under a task some agency is assigned to (the agencies report).
-      amounts: d.amounts.filter((a) => a.taskId && assigned.has(a.taskId)).map((a) => ({ value: 0, unit: '', qualifier: null, taskId: a.taskId, text: a.text, ...span })),
-      deadlines: d.deadlines.map((x) => ({ ...x, end: 0 })),
+      amounts: d.amounts.filter((a) => a.taskId && assigned.has(a.taskId)).map((a) => ({ value: 0, unit: '', qualifier: null, taskId: this.intern(a.taskId), text: a.text, ...span })),
+      deadlines: d.deadlines.map((x) => ({ ...x, taskId: this.intern(x.taskId), end: 0 })),
       appointments: [],
       keywords: [],
     });
