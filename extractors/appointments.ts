@@ -16,8 +16,10 @@ const POST = /(监察室主任|总[\u4e00-\u9fff]{1,3}师|总会计师|副?调�
 function splitPost(text: string): { agency: string; post: string } {
   const m = POST.exec(text);
   if (!m) return { agency: '', post: text };
-  const agency = text.slice(0, m.index).replace(/[（(][^）)]*[）)]$/, '').replace(/(?<=.{4})(?:郑州市|[\u4e00-\u9fff]{2}市)$/, '');
-  return { agency, post: m[1]! };
+  const agency = text.slice(0, m.index).replace(/[（(][^）)]*[）)]$/, '');
+  // A slip that repeats the agency's own place before the post: 郑州市人民防空办公室郑州市监察室主任.
+  const repeated = /^([\u4e00-\u9fff]{1,8}?[省市县区])(.+?)\1$/.exec(agency);
+  return { agency: repeated ? repeated[1]! + repeated[2]! : agency, post: m[1]! };
 }
 
 export function extractAppointments(ctx: ExtractContext): Appointment[] {

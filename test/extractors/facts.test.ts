@@ -85,12 +85,13 @@ describe('assignments', () => {
 describe('appointments', () => {
   const list = (body: string) => recordsOf(readGazette('a.txt', Buffer.from(`郑州市人民政府任免人员\n\n${body}`, 'utf8')))[0]!.appointments;
   it('同意/任命 appoint, 免去 removes; two posts on one line are two appointments; slips still parse', () => {
-    const got = list('2018 年 4 月 10 日决定，任命：\n\n贾中同志为郑州市城市管理局副局长，市城市综合执法局副局长；\n\n免去：\n\n尚学振同志的其郑州市城市管理局（市城市管理行政执法局）副局长职务；\n\n裴广战的郑州市食品药品监督管理局监察室主任职务。');
+    const got = list('2018 年 4 月 10 日决定，任命：\n\n贾中同志为郑州市城市管理局副局长，市城市综合执法局副局长；\n\n免去：\n\n尚学振同志的其郑州市城市管理局（市城市管理行政执法局）副局长职务；\n\n裴广战的郑州市食品药品监督管理局监察室主任职务。\n\n王作伟同志的南宁市人民防空办公室南宁市监察室主任职务；');
     expect(got.map((a) => [a.action, a.person, a.agencyId, a.post, a.date])).toEqual([
       ['appoint', '贾中', 'agency:郑州市城市管理局', '副局长', '2018-04-10'],
       ['appoint', '贾中', 'agency:郑州市城市综合执法局', '副局长', '2018-04-10'],
       ['remove', '尚学振', 'agency:郑州市城市管理局', '副局长', '2018-04-10'],
       ['remove', '裴广战', 'agency:郑州市食品药品监督管理局', '监察室主任', '2018-04-10'],
+      ['remove', '王作伟', 'agency:南宁市人民防空办公室', '监察室主任', '2018-04-10'],
     ]);
   });
 
