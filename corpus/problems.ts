@@ -9,7 +9,6 @@ export interface Problem {
   message: string;
   /** Byte offset in the file (decode problems) or character offset in the decoded text. */
   offset?: number;
-  line?: number;
 }
 
 export class RejectError extends Error {
@@ -19,12 +18,12 @@ export class RejectError extends Error {
   }
 }
 
-export function reject(rule: string, message: string, where: { offset?: number; line?: number } = {}): never {
+export function reject(rule: string, message: string, where: { offset?: number } = {}): never {
   throw new RejectError({ rule, message, ...where });
 }
 
-/** The reason line written to `rejected[]` and stderr: "<rule>: <message> (line N)". */
+/** The reason written to `rejected[]` and stderr: "<rule>: <message> (byte N)". */
 export function describeProblem(p: Problem): string {
-  const at = p.line !== undefined ? ` (line ${p.line})` : p.offset !== undefined ? ` (byte ${p.offset})` : '';
+  const at = p.offset !== undefined ? ` (byte ${p.offset})` : '';
   return `${p.rule}: ${p.message}${at}`;
 }

@@ -4,7 +4,7 @@ import { describeProblem, RejectError } from '../corpus/problems.js';
 import { extractDocument, type ExtractOptions } from '../extractors/document.js';
 import { resolveRun } from '../extractors/resolve.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
-import { findInputs } from './inputs.js';
+import { findInputs, MISSING, unreadable } from './inputs.js';
 
 export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
 
@@ -29,7 +29,7 @@ async function extractFile(path: string): Promise<FileResult> {
   try {
     bytes = await readFile(path);
   } catch (err) {
-    return { path, rejected: `read: ${(err as NodeJS.ErrnoException).code ?? ''} cannot read the file: ${(err as Error).message}` };
+    return { path, rejected: unreadable(err) };
   }
   return extractBytes(path, bytes);
 }
@@ -48,7 +48,7 @@ export function assembleExport(results: FileResult[]): ExportFile {
 
 export async function extractInputs(args: string[]): Promise<ExportFile> {
   const { files, missing } = await findInputs(args);
-  const results: FileResult[] = missing.map((path) => ({ path, rejected: 'read: ENOENT no such file or directory' }));
+  const results: FileResult[] = missing.map((path) => ({ path, rejected: MISSING }));
   for (const f of files) results.push(await extractFile(f));
   return assembleExport(results);
 }

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 
 const GAZETTE_FILE = /\.(?:txt|html?)$/i;
 
+/** Why an input could not be read, in the same words wherever it is reported. */
+export const MISSING = 'read: ENOENT no such file or directory (or a link to nowhere)';
+export const unreadable = (err: unknown) => `read: ${(err as NodeJS.ErrnoException).code ?? ''} cannot read the file: ${(err as Error).message}`;
+
 /**
  * Expands files and directories (recursively) into gazette paths, sorted for reproducible output.
  * A path that does not exist is reported, not thrown, so the batch goes on.

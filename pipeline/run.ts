@@ -13,7 +13,7 @@ import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.j
 import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
 import type { FileResult } from './extract.js';
-import { findInputs } from './inputs.js';
+import { findInputs, MISSING, unreadable } from './inputs.js';
 import { ExtractionPool } from './pool.js';
 import type { Progress } from './progress.js';
 import { ReportInputs } from './reports/inputs.js';
@@ -140,7 +140,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     opts.progress.done();
     await pruneCache(out, previous!);
     const entries: Entry[] = files.map((path) => ({ path, sha256: previous!.inputs[path]!.sha256, rejected: previous!.inputs[path]!.reason, keys: [] }));
-    const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, entries, await exportedAgencies(out))) : null;
+    const load = settingsFromEnv(opts.neo4jUri)
+      ? await loadInto(opts.neo4jUri, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries))))
+      : null;
     return { ...unchanged, load, seconds: (performance.now() - t0) / 1000 };
   }
 
@@ -161,7 +163,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         try {
           bytes = await readFile(path);
         } catch (err) {
-          entries.set(path, { path, sha256: null, rejected: `read: cannot read the file: ${(err as Error).message}`, keys: [] });
+          entries.set(path, { path, sha256: null, rejected: unreadable(err), keys: [] });
           return opts.progress.tick(path, 'rejected');
         }
         const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -189,7 +191,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await pool.close();
   }
   for (const path of missing) {
-    entries.set(path, { path, sha256: null, rejected: 'read: ENOENT no such file or directory (or a link to nowhere)', keys: [] });
+    entries.set(path, { path, sha256: null, rejected: MISSING, keys: [] });
     opts.progress.tick(path, 'rejected');
   }
   opts.progress.done();
@@ -242,7 +244,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
-  const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, ordered, agencyList)) : null;
+  const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, ordered, agencyList, resolve)) : null;
   // Written last: a run killed before this point is simply re-done by the next one.
   await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   await pruneCache(out, manifest);
@@ -265,21 +267,24 @@ async function pruneCache(out: string, manifest: Manifest): Promise<void> {
 }
 
 /** The run's documents, resolved, read back from the cache one input at a time. */
-function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[]): LoadInput {
+function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], resolve: (d: DocumentRecord) => void): LoadInput {
   async function* all(): AsyncGenerator<DocumentRecord> {
-    const readable = entries.filter((e) => e.rejected === undefined && e.sha256);
-    // Keys first (known after extraction; read from the cache on an unchanged re-run), then documents.
-    const keys: DocKey[] = [];
-    for (const e of readable) keys.push(...(e.keys.length ? e.keys : documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!))).map(docKey)));
-    const resolve = makeResolver(keys);
-    for (const e of readable) {
-      for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)))) {
+    for (const e of entries) {
+      if (e.rejected !== undefined || !e.sha256) continue;
+      for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256)))) {
         resolve(d);
         yield d;
       }
     }
   }
   return { documents: all(), agencies };
+}
+
+/** Resolution keys of a previous run's inputs, read from the cache one input at a time. */
+async function cachedKeys(out: string, entries: Entry[]): Promise<DocKey[]> {
+  const keys: DocKey[] = [];
+  for (const e of entries) if (e.rejected === undefined && e.sha256) keys.push(...documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))).map(docKey));
+  return keys;
 }
 
 /** The agencies of the last export: its `"agencies":` line, without parsing the documents. */
