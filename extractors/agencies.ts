@@ -24,6 +24,15 @@ const PLACE_LEVELS: [RegExp, '省' | '市' | '县' | '区'][] = [
   [/^[\u4e00-\u9fff]{1,8}?区/, '区'],
 ];
 
+const NAMED_PLACE = /^[\u4e00-\u9fff]{2,6}[市县区]$/;
+const COLLECTIVE_PLACE = /^各?(?:[县市区](?:（[^（）]*）)?|开发区)$/;
+
+/**
+ * A place named alone (巩义市, 中牟县) or a collective of places (各县（市、区）, 开发区): in a list of
+ * responsible units it means that place's government (a development zone's: its 管委会).
+ */
+export const isPlaceName = (name: string) => (NAMED_PLACE.test(name) && !/^[市县区各]/.test(name)) || COLLECTIVE_PLACE.test(name);
+
 export function looksLikeAgency(name: string): boolean {
   // 市城管局（市城市综合执法局）: a body with its other name in parentheses.
   const bare = name.replace(/[（(][^（）()]*[）)]$/, '');
@@ -34,7 +43,13 @@ export function looksLikeAgency(name: string): boolean {
  * Canonical name of an agency mentioned in a document issued by `issuer`.
  * `市城管局` → `郑州市城市管理局`; collectives keep their shape (`县（市、区）政府` → `郑州市县（市、区）人民政府`).
  */
-export function canonicalAgency(name: string, issuer: string | null): string {
+export function canonicalAgency(given: string, issuer: string | null): string {
+  let name = given;
+  if (isPlaceName(name)) {
+    const bare = name.replace(/^各/, '');
+    if (!COLLECTIVE_PLACE.test(name)) return `${bare}人民政府`;
+    name = bare === '开发区' ? '开发区管委会' : bare.includes('管委会') ? bare : `${bare}政府`;
+  }
   let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各/, '');
   // 市城管局（市城市综合执法局） is 市城管局 under its second name; 各区（管委会） is not 各区.
   const bare = n.replace(/[（(][^（）()]*[）)]$/, '');

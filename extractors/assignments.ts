@@ -1,5 +1,5 @@
 import type { Assignment, Role } from '../graph/model.js';
-import { agencyId, canonicalAgency, looksLikeAgency } from './agencies.js';
+import { agencyId, canonicalAgency, isPlaceName, looksLikeAgency } from './agencies.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
@@ -69,10 +69,11 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
   const secs = ctx.sections;
   const out: Assignment[] = [];
   const seen = new Set<string>();
-  const add = (items: Item[], role: Role, taskPos: number, task: string | null) => {
+  // Under a 牵头单位/责任单位 label the list is units by definition, so a bare place name is one too.
+  const add = (items: Item[], role: Role, taskPos: number, task: string | null, labelled = false) => {
     const sec = sectionAt(secs, taskPos);
     for (const it of items) {
-      if (!looksLikeAgency(it.name)) continue;
+      if (!looksLikeAgency(it.name) && !(labelled && isPlaceName(it.name))) continue;
       const key = `${it.start}:${role}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -95,7 +96,7 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     const lineEnd = text.indexOf('\n', s);
     const nextLabel = labels[i + 1]?.index ?? Infinity;
     const e = Math.min(lineEnd < 0 ? text.length : lineEnd, nextLabel);
-    add(splitList(text.slice(s, e), s), LABEL_ROLE[m[1]!]!, m.index!, null);
+    add(splitList(text.slice(s, e), s), LABEL_ROLE[m[1]!]!, m.index!, null, true);
   });
 
   for (const m of text.matchAll(VERB)) {
@@ -105,7 +106,8 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
-    const items = splitList(clause.slice(mark).replace(/^(?:由|请|各级)/, ''), a + mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0));
+    const lead = mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
+    const items = splitList(clause.slice(lead), a + lead);
     if (!items.length || !items.every((it) => looksLikeAgency(it.name) && it.name.length <= 20)) continue;
     const sent = sentenceAround(text, m.index!, m.index!);
     add(items, VERB_ROLE[m[1]!]!, m.index!, text.slice(sent.start, sent.end).replace(ITEM_MARK, ''));

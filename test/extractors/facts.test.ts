@@ -47,9 +47,23 @@ describe('assignments', () => {
       ['lead', '市发展改革委', 'agency:郑州市发展和改革委员会'],
       ['lead', '市水务局', 'agency:郑州市水务局'],
       ['responsible', '县（市、区）政府', 'agency:郑州市县（市、区）人民政府'],
-      ['responsible', '开发\n\n区管委会', 'agency:开发区管委会'],
+      ['responsible', '开发区管委会', 'agency:开发区管委会'],
       ['responsible', '市财政局', 'agency:郑州市财政局'],
-    ].map(([r, a, id]) => [r, a === '开发\n\n区管委会' ? '开发区管委会' : a, id]));
+    ]);
+  });
+
+  it('under a 责任单位 label a place named alone is its government', () => {
+    expect(roles('牵头单位：市国土资源局\n\n责任单位：巩义市、荥阳市、黄河风景名胜区管委会')).toEqual([
+      ['lead', '市国土资源局', 'agency:郑州市国土资源局'],
+      ['responsible', '巩义市', 'agency:巩义市人民政府'],
+      ['responsible', '荥阳市', 'agency:荥阳市人民政府'],
+      ['responsible', '黄河风景名胜区管委会', 'agency:黄河风景名胜区管委会'],
+    ]);
+    expect(roles('牵头单位:市水务局\n\n责任单位:各县(市、区)、开发区')).toEqual([
+      ['lead', '市水务局', 'agency:郑州市水务局'],
+      ['responsible', '各县（市、区）', 'agency:郑州市县（市、区）人民政府'],
+      ['responsible', '开发区', 'agency:开发区管委会'],
+    ]);
   });
 
   it('a body named with its other name in parentheses is one agency', () => {
@@ -75,10 +89,11 @@ describe('assignments', () => {
 
   it('every 牵头单位/责任单位 block of the sample yields assignments', () => {
     const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
-    const blocks = [...sampleText().matchAll(/(?:牵头单位|责任单位)\s*[:：]/g)].length;
-    const labelled = docs.flatMap((d) => d.assignments).filter((a) => /牵头单位|责任单位/.test(sampleText().slice(Math.max(0, a.start - 400), a.start)));
-    expect(blocks).toBeGreaterThan(40);
-    expect(labelled.length).toBeGreaterThanOrEqual(blocks);
+    const blocks = [...sampleText().matchAll(/(?:牵头单位|责任单位)\s*[:：]\s*/g)];
+    const starts = new Set(docs.flatMap((d) => d.assignments).map((a) => a.start));
+    expect(blocks.length).toBeGreaterThan(40);
+    // Each block's list begins right after its label: an assignment must start exactly there.
+    for (const b of blocks) expect({ block: b[0], at: b.index, found: starts.has(b.index! + b[0].length) }).toMatchObject({ found: true });
   });
 });
 
