@@ -1,53 +1,56 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
+import type { Keyword } from '../graph/model.js';
 import type { FileResult } from './extract.js';
 
-type Result = FileResult & { bodies?: string[] };
-type Pending = { resolve: (r: Result) => void; path: string };
+type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req };
 
 /**
- * A fixed set of extraction workers behind a p-queue: at most one file in flight per worker, so memory
- * stays bounded whatever the corpus size. A worker that dies fails only the file it held, and is replaced.
+ * A fixed set of worker threads behind a p-queue: at most one job in flight per worker, so memory stays
+ * bounded whatever the corpus size. A worker that dies fails only the job it held (as `died` says), and is
+ * replaced. A worker answers each message with `{ result }`.
  */
-export class ExtractionPool {
+export class ThreadPool<Req, Res> {
   private readonly idle: Worker[] = [];
   private readonly queue: PQueue;
-  private readonly held = new Map<Worker, Pending>();
+  private readonly held = new Map<Worker, Pending<Req, Res>>();
   private readonly dead = new WeakSet<Worker>();
 
-  constructor(readonly size = Math.max(1, availableParallelism())) {
+  constructor(
+    private readonly script: URL,
+    readonly size: number,
+    private readonly died: (req: Req, why: string) => Res,
+  ) {
     this.queue = new PQueue({ concurrency: size });
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
+    const w = new Worker(this.script);
     const fail = (why: string) => {
       if (this.dead.has(w)) return;
       this.dead.add(w);
       const p = this.held.get(w);
-      p?.resolve({ path: p.path, rejected: `internal: extraction worker died (${why}) while reading this file` });
+      p?.resolve(this.died(p.req, why));
     };
-    w.on('message', (m: { result: Result }) => this.held.get(w)?.resolve(m.result));
+    w.on('message', (m: { result: Res }) => this.held.get(w)?.resolve(m.result));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
     return w;
   }
 
-  /** Extracts one file's bytes in a worker; the bytes are moved, not copied, when they own their buffer. */
-  extract(path: string, bytes: Uint8Array): Promise<Result> {
+  run(req: Req, transfer: ArrayBuffer[] = []): Promise<Res> {
     return this.queue.add(async () => {
       const w = this.idle.pop() ?? this.spawn();
-      const result = await new Promise<Result>((resolve) => {
-        this.held.set(w, { resolve, path });
-        const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-        w.postMessage({ path, bytes }, owns ? [bytes.buffer as ArrayBuffer] : []);
+      const result = await new Promise<Res>((resolve) => {
+        this.held.set(w, { resolve, req });
+        w.postMessage(req, transfer);
       });
       this.held.delete(w);
       this.idle.push(this.dead.has(w) ? this.spawn() : w);
       return result;
-    }) as Promise<Result>;
+    }) as Promise<Res>;
   }
 
   async close(): Promise<void> {
@@ -55,5 +58,31 @@ export class ExtractionPool {
     const workers = this.idle.splice(0);
     for (const w of workers) this.dead.add(w); // exiting on purpose is not a crash
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+type Extracted = FileResult & { bodies?: string[] };
+
+/** Extraction workers, one file per job; documents come back without keywords, with their bodies. */
+export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array }, Extracted> {
+  constructor(size = Math.max(1, availableParallelism())) {
+    super(new URL('./worker.js', import.meta.url), size, (req, why) => ({ path: req.path, rejected: `internal: extraction worker died (${why}) while reading this file` }));
+  }
+
+  /** The bytes are moved, not copied, when they own their buffer. */
+  extract(path: string, bytes: Uint8Array): Promise<Extracted> {
+    const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return this.run({ path, bytes }, owns ? [bytes.buffer as ArrayBuffer] : []);
+  }
+}
+
+/**
+ * The segmenter in one thread of its own. nodejieba's dictionaries (~290 MB) are never freed once loaded,
+ * so there is one copy per process, not one per extraction worker; and TF-IDF keywords, the costliest step
+ * of a run, no longer hold up the main thread, which writes the outputs meanwhile.
+ */
+export class KeywordThread extends ThreadPool<{ bodies: string[] }, Keyword[][] | { failed: string }> {
+  constructor() {
+    super(new URL('./keywordWorker.js', import.meta.url), 1, (_req, why) => ({ failed: `internal: keyword worker died (${why}) while segmenting this file` }));
   }
 }

@@ -1,10 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractBytes } from './extract.js';
 
-/**
- * Extraction worker: one file per message (bytes already read by the runner), so both cores extract.
- * Keywords are left to the runner: the segmenter's dictionaries (~250 MB) then live once, not per worker.
- */
+/** Extraction worker: one file per message (bytes already read by the runner), so both cores extract. */
 parentPort!.on('message', (msg: { path: string; bytes: Uint8Array }) => {
   parentPort!.postMessage({ result: extractBytes(msg.path, msg.bytes, { keywords: false }) });
 });
