@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { AtomicStream, writeFileAtomic } from '../pipeline/atomic.js';
 import { csvLine } from './csv.js';
-import type { AgencyRecord, DocumentRecord } from './model.js';
-import { documentRows } from './statements.js';
+import type { AgencyRecord } from './model.js';
+import type { DocumentRows } from './statements.js';
 
 /**
  * The same graph as the Bolt loader writes, as CSV files for `neo4j-admin database import full` (an
@@ -52,8 +52,7 @@ export class AdminImportWriter {
     return !this.seen.has(id) && !!this.seen.add(id);
   }
 
-  async add(d: DocumentRecord): Promise<void> {
-    const r = documentRows(d);
+  async add(r: DocumentRows): Promise<void> {
     const x = r.decree;
     await this.row('nodes-decrees', [x.id, x.docNumber, x.prefix, x.year, x.serial, x.title, x.titleKey, x.issuesKey, x.issuer, x.docType, x.issuedDate, x.issuesTitle, x.keywords, x.sourcePath, x.sourceStart, x.sourceEnd, x.hash, false, 'Decree']);
     if (this.once(`gazette:${r.gazette}`)) await this.row('nodes-gazettes', [r.gazette, 'Gazette']);

@@ -1,15 +1,18 @@
-import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
+import type { AgencyRecord, ExportFile } from './model.js';
 import { SCHEMA } from './schema.js';
-import { agencyStatement, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
+import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type DocumentRows, type Statement } from './statements.js';
 
 /**
  * The Bolt loader's statements as a cypher-shell script: `cypher-shell -f graph.cypher`, written in three
  * parts so a run can stream it (head, one part per document, tail). Values travel as `:param`
  * (evaluated by cypher-shell), never spliced into the queries.
  */
+const ESCAPE: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\'\n\r]/g;
+
 function cypherLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+  if (typeof v === 'string') return `'${v.replace(NEEDS_ESCAPE, (c) => ESCAPE[c]!)}'`;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v).includes('e') ? v.toExponential() : String(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(cypherLiteral).join(', ')}]`;
@@ -26,11 +29,11 @@ function statementText(s: Statement): string {
 export const cypherScriptHead = () =>
   `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// Re-running it replaces each document's facts. schemaVersion 1.\n${SCHEMA.map((q) => `${q};\n`).join('')}`;
 
-export const cypherScriptDocument = (d: DocumentRecord) => `// ${d.id}\n${statementText(documentStatement(d))}`;
+export const cypherScriptDocument = (r: DocumentRows) => `// ${r.id}\n${statementText(rowsStatement(r))}`;
 
 /** Agencies last: documents create them by id; their names and aliases are known only at the end. */
 export const cypherScriptTail = (agencies: AgencyRecord[]) => statementText(agencyStatement(agencies)) + statementText(DROP_ORPHANS);
 
 export function cypherScript(exp: ExportFile): string {
-  return cypherScriptHead() + exp.documents.map(cypherScriptDocument).join('') + cypherScriptTail(exp.agencies);
+  return cypherScriptHead() + exp.documents.map((d) => cypherScriptDocument(documentRows(d))).join('') + cypherScriptTail(exp.agencies);
 }

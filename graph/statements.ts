@@ -217,6 +217,9 @@ const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, CITES, TASKS, ASSIGNED, D
   .join('\n');
 
 export function documentStatement(d: DocumentRecord): Statement {
-  const { id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds } = documentRows(d);
+  return rowsStatement(documentRows(d));
+}
+
+export function rowsStatement({ id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds }: DocumentRows): Statement {
   return { cypher: DOCUMENT, params: { id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds } };
 }

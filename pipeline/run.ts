@@ -5,16 +5,16 @@ import PQueue from 'p-queue';
 import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
-import { keywordsOf } from '../extractors/keywords.js';
 import { AdminImportWriter } from '../graph/adminImport.js';
 import { connect, settingsFromEnv } from '../graph/connection.js';
 import { cypherScriptDocument, cypherScriptHead, cypherScriptTail } from '../graph/cypherScript.js';
 import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.js';
+import { documentRows } from '../graph/statements.js';
 import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
 import type { FileResult } from './extract.js';
 import { findInputs, MISSING, unreadable } from './inputs.js';
-import { ExtractionPool } from './pool.js';
+import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
 import { ReportInputs } from './reports/inputs.js';
 import { writeReports } from './reports/write.js';
@@ -154,6 +154,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   let processed = 0;
   let skipped = 0;
   const pool = new ExtractionPool(opts.workers);
+  const segmenting = new KeywordThread();
   // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
   const reading = new PQueue({ concurrency: pool.size * 2 });
   try {
@@ -173,8 +174,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         if (result) skipped++;
         else {
           const { bodies, ...extracted } = await pool.extract(path, bytes);
-          if ('documents' in extracted) extracted.documents.forEach((d, i) => (d.keywords = keywordsOf(bodies![i]!)));
           result = extracted;
+          if ('documents' in extracted) {
+            const keywords = await segmenting.run({ bodies: bodies! });
+            if ('failed' in keywords) result = { path, rejected: keywords.failed };
+            else extracted.documents.forEach((d, i) => (d.keywords = keywords[i]!));
+          }
           await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
           processed++;
           // For the change report: this input's documents before (if it was read before) and now.
@@ -188,7 +193,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       })),
     );
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), segmenting.close()]);
   }
   for (const path of missing) {
     entries.set(path, { path, sha256: null, rejected: MISSING, keys: [] });
@@ -224,8 +229,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       resolve(d);
       agencies.add(d);
       await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
-      await script.write(cypherScriptDocument(d));
-      await admin.add(d);
+      const rows = documentRows(d);
+      await script.write(cypherScriptDocument(rows));
+      await admin.add(rows);
       reports.add(d);
       documents++;
       for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
