@@ -16,7 +16,8 @@ import type { FileResult } from './extract.js';
 import { findInputs, MISSING, unreadable } from './inputs.js';
 import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
-import { ReportInputs } from './reports/inputs.js';
+import { reportBuilder } from './reports/build.js';
+import { REPORT_KINDS } from './reports/model.js';
 import { writeReports } from './reports/write.js';
 
 /**
@@ -214,7 +215,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const exportFile = new AtomicStream(join(out, 'export.json'));
   const script = new AtomicStream(join(out, 'graph.cypher'));
   const admin = new AdminImportWriter(join(out, 'import'), ordered.flatMap((e) => e.keys.map((k) => k.id)));
-  const reports = new ReportInputs();
+  const reports = REPORT_KINDS.map(reportBuilder);
   const rejected: Rejected[] = [];
   const facts: RunSummary['facts'] = { citations: 0, assignments: 0, amounts: 0, deadlines: 0, appointments: 0 };
   let documents = 0;
@@ -232,7 +233,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       const rows = documentRows(d);
       await script.write(cypherScriptDocument(rows));
       await admin.add(rows);
-      reports.add(d);
+      for (const r of reports) r.add(d);
       documents++;
       for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
     }
@@ -243,7 +244,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   await script.write(cypherScriptTail(agencyList));
   await script.close();
   await admin.finish(agencyList);
-  await writeReports(join(out, 'reports'), reports.export(agencyList, rejected));
+  await writeReports(join(out, 'reports'), reports, agencyList);
 
   const manifest: Manifest = { schemaVersion: 1, inputs: {}, summary: { documents, facts } };
   for (const e of ordered) {

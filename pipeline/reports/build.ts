@@ -1,190 +1,224 @@
-import type { DocumentRecord, ExportFile } from '../../graph/model.js';
+import type { AgencyRecord, DocumentRecord, ExportFile } from '../../graph/model.js';
 import { citationGraphSvg } from './svg.js';
 import type { Report, ReportKind } from './model.js';
 import { deadlinesIcs } from './ics.js';
 
 /**
- * Report builders over an export (or the same shape read back from Neo4j, graph/readBack.ts).
- * Every list is sorted, so the same data gives byte-identical reports.
+ * Report builders take documents one at a time and keep only what their report needs, so a run streams
+ * its documents into them and never holds the documents themselves; `finish` sorts every list, so the
+ * same data gives byte-identical reports. The same builders serve an export and the graph read back from
+ * Neo4j (graph/readBack.ts).
  */
+export interface ReportBuilder {
+  add(d: DocumentRecord): void;
+  finish(agencies: AgencyRecord[]): Report;
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildReport(kind: ReportKind, exp: ExportFile): Report {
+export function reportBuilder(kind: ReportKind): ReportBuilder {
   switch (kind) {
     case 'citations':
-      return citationsReport(exp);
+      return new CitationsReport();
     case 'gaps':
-      return gapsReport(exp);
+      return new GapsReport();
     case 'agencies':
-      return agenciesReport(exp);
+      return new AgenciesReport();
     case 'deadlines':
-      return deadlinesReport(exp);
+      return new DeadlinesReport();
   }
 }
 
-function citedKey(c: DocumentRecord['citations'][number]): string {
+export function buildReport(kind: ReportKind, exp: ExportFile): Report {
+  const b = reportBuilder(kind);
+  for (const d of exp.documents) b.add(d);
+  return b.finish(exp.agencies);
+}
+
+type Citation = DocumentRecord['citations'][number];
+
+function citedKey(c: Citation): string {
   return c.target ?? c.docNumber ?? `《${c.title}》`;
 }
 
-function citationsReport(exp: ExportFile): Report {
-  const docs = [...exp.documents].sort(byId);
-  const titles = new Map(docs.map((d) => [d.id, d.title]));
-  const edges = docs.flatMap((d) =>
-    d.citations.map((c) => ({ from: d.id, fromTitle: d.title, to: citedKey(c), toTitle: c.target ? titles.get(c.target)! : c.title, inCorpus: !!c.target, kind: c.kind, relation: c.relation, text: c.text, conflict: c.conflict })),
-  );
-  edges.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.text, b.text));
-  const citers = new Map<string, Set<string>>();
-  const cited = new Map<string, Set<string>>();
-  const titleOf = new Map<string, string | null>();
-  const isLaw = new Set<string>();
-  const citedIn = new Map<string, { decree: string; text: string }[]>();
-  for (const e of edges) {
-    (citers.get(e.to) ?? citers.set(e.to, new Set()).get(e.to)!).add(e.from);
-    (cited.get(e.from) ?? cited.set(e.from, new Set()).get(e.from)!).add(e.to);
-    if (!titleOf.has(e.to)) titleOf.set(e.to, e.toTitle);
-    if (e.kind === 'law') isLaw.add(e.to);
-    (citedIn.get(e.to) ?? citedIn.set(e.to, []).get(e.to)!).push({ decree: e.from, text: e.text });
+class CitationsReport implements ReportBuilder {
+  private readonly docs: { id: string; title: string }[] = [];
+  private readonly citations: { from: string; fromTitle: string; c: Citation }[] = [];
+
+  add(d: DocumentRecord): void {
+    this.docs.push({ id: d.id, title: d.title });
+    for (const c of d.citations) this.citations.push({ from: d.id, fromTitle: d.title, c });
   }
-  const perDecree = docs.map((d) => ({
-    id: d.id,
-    title: d.title,
-    cites: [...(cited.get(d.id) ?? [])].sort(),
-    citedBy: [...(citers.get(d.id) ?? [])].sort(),
-  }));
-  const ranking = [...citers.entries()]
-    .map(([id, s]) => ({ id, title: titles.get(id) ?? titleOf.get(id)!, inCorpus: titles.has(id), citedBy: s.size }))
-    .sort((a, b) => b.citedBy - a.citedBy || cmp(a.id, b.id));
-  const unresolved = ranking.filter((r) => !r.inCorpus && !isLaw.has(r.id)).map((r) => ({ cited: r.id, title: r.title, citedIn: citedIn.get(r.id)! }));
-  const conflicts = edges.filter((e) => e.conflict).map((e) => ({ decree: e.from, cited: e.to, text: e.text, conflict: e.conflict }));
-  const edgeColumns = ['citing_id', 'citing_title', 'cited', 'cited_title', 'cited_in_corpus', 'kind', 'relation', 'text', 'conflict'];
-  const edgeRows = edges.map((e) => [e.from, e.fromTitle, e.to, e.toTitle, e.inCorpus ? 'yes' : 'no', e.kind, e.relation, e.text, e.conflict]);
-  return {
-    kind: 'citations',
-    title: '引用关系报告 Citations',
-    csv: { heading: 'Citations', columns: edgeColumns, rows: edgeRows },
-    sections: [
-      { heading: 'Cited-by ranking', columns: ['cited', 'title', 'in_corpus', 'cited_by'], rows: ranking.map((r) => [r.id, r.title, r.inCorpus ? 'yes' : 'no', r.citedBy]) },
-      { heading: 'Per decree', columns: ['id', 'title', 'cites', 'cited_by'], rows: perDecree.map((p) => [p.id, p.title, p.cites.join('；'), p.citedBy.join('；')]) },
-      { heading: 'Unresolved citations (stubs)', columns: ['cited', 'title', 'cited_in'], rows: unresolved.map((u) => [u.cited, u.title, u.citedIn.map((c) => c.decree).join('；')]) },
-      { heading: 'Title/number disagreements', columns: ['decree', 'cited', 'text', 'conflict'], rows: conflicts.map((c) => [c.decree, c.cited, c.text, c.conflict]) },
-      { heading: 'All citations', columns: edgeColumns, rows: edgeRows },
-    ],
-    data: { perDecree, ranking, unresolved, conflicts, citations: edges },
-    svg: citationGraphSvg(docs.map((d) => ({ id: d.id, title: d.title })), edges.filter((e) => e.kind !== 'law').map((e) => ({ from: e.from, to: e.to }))),
-  };
+
+  finish(): Report {
+    const docs = this.docs.sort(byId);
+    const titles = new Map(docs.map((d) => [d.id, d.title]));
+    const edges = this.citations.map(({ from, fromTitle, c }) => ({ from, fromTitle, to: citedKey(c), toTitle: c.target ? titles.get(c.target)! : c.title, inCorpus: !!c.target, kind: c.kind, relation: c.relation, text: c.text, conflict: c.conflict }));
+    edges.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.text, b.text));
+    const citers = new Map<string, Set<string>>();
+    const cited = new Map<string, Set<string>>();
+    const titleOf = new Map<string, string | null>();
+    const isLaw = new Set<string>();
+    const citedIn = new Map<string, { decree: string; text: string }[]>();
+    for (const e of edges) {
+      (citers.get(e.to) ?? citers.set(e.to, new Set()).get(e.to)!).add(e.from);
+      (cited.get(e.from) ?? cited.set(e.from, new Set()).get(e.from)!).add(e.to);
+      if (!titleOf.has(e.to)) titleOf.set(e.to, e.toTitle);
+      if (e.kind === 'law') isLaw.add(e.to);
+      (citedIn.get(e.to) ?? citedIn.set(e.to, []).get(e.to)!).push({ decree: e.from, text: e.text });
+    }
+    const perDecree = docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      cites: [...(cited.get(d.id) ?? [])].sort(),
+      citedBy: [...(citers.get(d.id) ?? [])].sort(),
+    }));
+    const ranking = [...citers.entries()]
+      .map(([id, s]) => ({ id, title: titles.get(id) ?? titleOf.get(id)!, inCorpus: titles.has(id), citedBy: s.size }))
+      .sort((a, b) => b.citedBy - a.citedBy || cmp(a.id, b.id));
+    const unresolved = ranking.filter((r) => !r.inCorpus && !isLaw.has(r.id)).map((r) => ({ cited: r.id, title: r.title, citedIn: citedIn.get(r.id)! }));
+    const conflicts = edges.filter((e) => e.conflict).map((e) => ({ decree: e.from, cited: e.to, text: e.text, conflict: e.conflict }));
+    const edgeColumns = ['citing_id', 'citing_title', 'cited', 'cited_title', 'cited_in_corpus', 'kind', 'relation', 'text', 'conflict'];
+    const edgeRows = edges.map((e) => [e.from, e.fromTitle, e.to, e.toTitle, e.inCorpus ? 'yes' : 'no', e.kind, e.relation, e.text, e.conflict]);
+    return {
+      kind: 'citations',
+      title: '引用关系报告 Citations',
+      csv: { heading: 'Citations', columns: edgeColumns, rows: edgeRows },
+      sections: [
+        { heading: 'Cited-by ranking', columns: ['cited', 'title', 'in_corpus', 'cited_by'], rows: ranking.map((r) => [r.id, r.title, r.inCorpus ? 'yes' : 'no', r.citedBy]) },
+        { heading: 'Per decree', columns: ['id', 'title', 'cites', 'cited_by'], rows: perDecree.map((p) => [p.id, p.title, p.cites.join('；'), p.citedBy.join('；')]) },
+        { heading: 'Unresolved citations (stubs)', columns: ['cited', 'title', 'cited_in'], rows: unresolved.map((u) => [u.cited, u.title, u.citedIn.map((c) => c.decree).join('；')]) },
+        { heading: 'Title/number disagreements', columns: ['decree', 'cited', 'text', 'conflict'], rows: conflicts.map((c) => [c.decree, c.cited, c.text, c.conflict]) },
+        { heading: 'All citations', columns: edgeColumns, rows: edgeRows },
+      ],
+      data: { perDecree, ranking, unresolved, conflicts, citations: edges },
+      svg: citationGraphSvg(docs.map((d) => ({ id: d.id, title: d.title })), edges.filter((e) => e.kind !== 'law').map((e) => ({ from: e.from, to: e.to }))),
+    };
+  }
 }
 
-function gapsReport(exp: ExportFile): Report {
-  const groups = new Map<string, { prefix: string; year: number; present: Set<number>; cited: Set<number> }>();
-  const group = (prefix: string, year: number) => {
-    const k = `${prefix}〔${year}〕`;
-    const g = groups.get(k) ?? { prefix, year, present: new Set(), cited: new Set() };
-    groups.set(k, g);
-    return g;
-  };
-  for (const d of exp.documents) if (d.docNumberParts?.year) group(d.docNumberParts.prefix, d.docNumberParts.year).present.add(d.docNumberParts.serial);
-  for (const d of exp.documents) {
+class GapsReport implements ReportBuilder {
+  private readonly present = new Map<string, { prefix: string; year: number; serials: Set<number> }>();
+  /** Serials cited per series; only series with a document in the corpus are reported. */
+  private readonly cited = new Map<string, Set<number>>();
+
+  add(d: DocumentRecord): void {
+    const p = d.docNumberParts;
+    if (p?.year) {
+      const k = `${p.prefix}〔${p.year}〕`;
+      (this.present.get(k) ?? this.present.set(k, { prefix: p.prefix, year: p.year, serials: new Set() }).get(k)!).serials.add(p.serial);
+    }
     for (const c of d.citations) {
-      const m = c.docNumber && /^(.+)〔(\d{4})〕(\d+)号$/.exec(c.docNumber);
-      if (m && groups.has(`${m[1]}〔${m[2]}〕`)) group(m[1]!, Number(m[2])).cited.add(Number(m[3]));
+      const m = c.docNumber && /^(.+〔\d{4}〕)(\d+)号$/.exec(c.docNumber);
+      if (m) (this.cited.get(m[1]!) ?? this.cited.set(m[1]!, new Set()).get(m[1]!)!).add(Number(m[2]));
     }
   }
-  const rows = [...groups.entries()]
-    .sort(([a], [b]) => cmp(a, b))
-    .map(([key, g]) => {
-      const present = [...g.present].sort((a, b) => a - b);
-      const lo = present[0]!;
-      const hi = present[present.length - 1]!;
-      const missing: number[] = [];
-      for (let n = lo; n <= hi; n++) if (!g.present.has(n)) missing.push(n);
-      const citedNotPresent = [...g.cited].filter((n) => !g.present.has(n)).sort((a, b) => a - b);
-      return { series: key, prefix: g.prefix, year: g.year, present, missing, citedNotPresent };
-    });
-  const table = {
-    heading: 'Document-number gaps',
-    columns: ['series', 'prefix', 'year', 'present', 'missing_between', 'cited_not_in_corpus'],
-    rows: rows.map((r) => [r.series, r.prefix, r.year, r.present.join(', '), r.missing.length > 40 ? `${r.missing.length} numbers` : r.missing.join(', '), r.citedNotPresent.join(', ')]),
-  };
-  return { kind: 'gaps', title: '文号缺口报告 Document-number gaps', csv: table, sections: [table], data: rows };
+
+  finish(): Report {
+    const rows = [...this.present.entries()]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([key, g]) => {
+        const present = [...g.serials].sort((a, b) => a - b);
+        const lo = present[0]!;
+        const hi = present[present.length - 1]!;
+        const missing: number[] = [];
+        for (let n = lo; n <= hi; n++) if (!g.serials.has(n)) missing.push(n);
+        const citedNotPresent = [...(this.cited.get(key) ?? [])].filter((n) => !g.serials.has(n)).sort((a, b) => a - b);
+        return { series: key, prefix: g.prefix, year: g.year, present, missing, citedNotPresent };
+      });
+    const table = {
+      heading: 'Document-number gaps',
+      columns: ['series', 'prefix', 'year', 'present', 'missing_between', 'cited_not_in_corpus'],
+      rows: rows.map((r) => [r.series, r.prefix, r.year, r.present.join(', '), r.missing.length > 40 ? `${r.missing.length} numbers` : r.missing.join(', '), r.citedNotPresent.join(', ')]),
+    };
+    return { kind: 'gaps', title: '文号缺口报告 Document-number gaps', csv: table, sections: [table], data: rows };
+  }
 }
 
-/** Deadlines and amounts written under each task of a document, as printed (layout spaces removed). */
-function factsByTask(d: DocumentRecord): Map<string, { deadlines: string[]; amounts: string[] }> {
-  const m = new Map<string, { deadlines: string[]; amounts: string[] }>();
-  const of = (taskId: string) => m.get(taskId) ?? m.set(taskId, { deadlines: [], amounts: [] }).get(taskId)!;
-  for (const x of d.deadlines) if (x.taskId) of(x.taskId).deadlines.push(x.text.replace(/\s+/g, ''));
-  for (const x of d.amounts) if (x.taskId) of(x.taskId).amounts.push(x.text.replace(/\s+/g, ''));
-  return m;
-}
+type AgencyTask = { role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
 
-function agenciesReport(exp: ExportFile): Report {
-  type Task = { role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
-  const byAgency = new Map<string, Task[]>();
-  for (const d of exp.documents) {
-    const facts = factsByTask(d);
+class AgenciesReport implements ReportBuilder {
+  private readonly byAgency = new Map<string, AgencyTask[]>();
+
+  add(d: DocumentRecord): void {
+    // Deadlines and amounts written under each task, as printed (layout spaces removed); the rows of one
+    // task share its lists, and equal task texts one string.
+    const facts = new Map<string, { deadlines: string[]; amounts: string[] }>();
+    const texts = new Map<string, string>();
+    for (const a of d.assignments) facts.set(a.taskId, { deadlines: [], amounts: [] });
+    for (const x of d.deadlines) if (x.taskId) facts.get(x.taskId)?.deadlines.push(x.text.replace(/\s+/g, ''));
+    for (const x of d.amounts) if (x.taskId) facts.get(x.taskId)?.amounts.push(x.text.replace(/\s+/g, ''));
     for (const a of d.assignments) {
-      const f = facts.get(a.taskId) ?? { deadlines: [], amounts: [] };
-      const list = byAgency.get(a.agencyId) ?? byAgency.set(a.agencyId, []).get(a.agencyId)!;
-      list.push({ role: a.role, decree: d.id, task: a.task.replace(/\s+/g, ''), taskId: a.taskId, ...f });
+      const task = texts.get(a.task) ?? texts.set(a.task, a.task.replace(/\s+/g, '')).get(a.task)!;
+      const list = this.byAgency.get(a.agencyId) ?? this.byAgency.set(a.agencyId, []).get(a.agencyId)!;
+      list.push({ role: a.role, decree: d.id, task, taskId: a.taskId, ...facts.get(a.taskId)! });
     }
   }
-  const per = [...exp.agencies]
-    .sort(byId)
-    .filter((a) => byAgency.has(a.id))
-    .map((a) => {
-      const mine = byAgency.get(a.id)!.sort((x, y) => cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
-      const count = (role: string) => new Set(mine.filter((t) => t.role === role).map((t) => t.taskId)).size;
-      return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine };
-    });
-  // Rows of one task share its fact lists: join each list once, not once per row.
-  const joined = new WeakMap<string[], string>();
-  const join = (list: string[]) => joined.get(list) ?? joined.set(list, list.join('；')).get(list)!;
-  const csv = {
-    heading: 'Agency tasks',
-    columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-    rows: per.flatMap((a) => {
-      const aliases = a.aliases.join('；');
-      return a.tasks.map((t) => [a.name, aliases, t.role, t.decree, t.task, join(t.deadlines), join(t.amounts)]);
-    }),
-  };
-  return {
-    kind: 'agencies',
-    title: '责任单位报告 Agencies',
-    csv,
-    sections: [
-      { heading: 'Agencies', columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'], rows: per.map((a) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant]) },
+
+  finish(agencies: AgencyRecord[]): Report {
+    const per = [...agencies]
+      .sort(byId)
+      .filter((a) => this.byAgency.has(a.id))
+      .map((a) => {
+        const mine = this.byAgency.get(a.id)!.sort((x, y) => cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
+        const count = (role: string) => new Set(mine.filter((t) => t.role === role).map((t) => t.taskId)).size;
+        return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine };
+      });
+    // Rows of one task share its fact lists: join each list once, not once per row.
+    const joined = new WeakMap<string[], string>();
+    const join = (list: string[]) => joined.get(list) ?? joined.set(list, list.join('；')).get(list)!;
+    const csv = {
+      heading: 'Agency tasks',
+      columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
+      rows: per.flatMap((a) => {
+        const aliases = a.aliases.join('；');
+        return a.tasks.map((t) => [a.name, aliases, t.role, t.decree, t.task, join(t.deadlines), join(t.amounts)]);
+      }),
+    };
+    return {
+      kind: 'agencies',
+      title: '责任单位报告 Agencies',
       csv,
-    ],
-    data: per,
-  };
+      sections: [
+        { heading: 'Agencies', columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'], rows: per.map((a) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant]) },
+        csv,
+      ],
+      data: per,
+    };
+  }
 }
 
-function deadlinesReport(exp: ExportFile): Report {
-  const items = exp.documents
-    .flatMap((d) => {
-      const agenciesOf = new Map<string, Set<string>>();
-      for (const a of d.assignments) (agenciesOf.get(a.taskId) ?? agenciesOf.set(a.taskId, new Set()).get(a.taskId)!).add(a.agencyId.slice('agency:'.length));
-      return d.deadlines
-        .filter((x) => x.date || x.recurrence)
-        .map((x) => ({
-          date: x.date,
-          precision: x.precision,
-          recurrence: x.recurrence,
-          decree: d.id,
-          decreeTitle: d.title,
-          issuedDate: d.issuedDate,
-          text: x.text.replace(/\s+/g, ''),
-          agencies: [...(x.taskId ? agenciesOf.get(x.taskId) ?? [] : [])].sort(),
-          start: x.start,
-        }));
-    })
-    .sort((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
-  const rec = (r: (typeof items)[number]['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
-  const table = {
-    heading: 'Deadlines',
-    columns: ['date', 'precision', 'recurrence', 'decree', 'text', 'agencies'],
-    rows: items.map((i) => [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')]),
-  };
-  return { kind: 'deadlines', title: '时限日历 Deadlines', csv: table, sections: [table], data: items.map(({ start: _s, ...i }) => i), ics: deadlinesIcs(items) };
+class DeadlinesReport implements ReportBuilder {
+  private readonly items: { date: string | null; precision: string | null; recurrence: DocumentRecord['deadlines'][number]['recurrence']; decree: string; decreeTitle: string; issuedDate: string | null; text: string; agencies: string[]; start: number }[] = [];
+
+  add(d: DocumentRecord): void {
+    const agenciesOf = new Map<string, Set<string>>();
+    for (const a of d.assignments) (agenciesOf.get(a.taskId) ?? agenciesOf.set(a.taskId, new Set()).get(a.taskId)!).add(a.agencyId.slice('agency:'.length));
+    for (const x of d.deadlines) {
+      if (!x.date && !x.recurrence) continue;
+      this.items.push({
+        date: x.date,
+        precision: x.precision,
+        recurrence: x.recurrence,
+        decree: d.id,
+        decreeTitle: d.title,
+        issuedDate: d.issuedDate,
+        text: x.text.replace(/\s+/g, ''),
+        agencies: [...(x.taskId ? agenciesOf.get(x.taskId) ?? [] : [])].sort(),
+        start: x.start,
+      });
+    }
+  }
+
+  finish(): Report {
+    const items = this.items.sort((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
+    const rec = (r: (typeof items)[number]['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
+    const table = {
+      heading: 'Deadlines',
+      columns: ['date', 'precision', 'recurrence', 'decree', 'text', 'agencies'],
+      rows: items.map((i) => [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')]),
+    };
+    return { kind: 'deadlines', title: '时限日历 Deadlines', csv: table, sections: [table], data: items.map(({ start: _s, ...i }) => i), ics: deadlinesIcs(items) };
+  }
 }
