@@ -172,14 +172,18 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .action(async (kind: ReportKind, opts: { from: string; format: Format; out?: string; neo4j?: string }) => {
       const exp = opts.from === 'neo4j' ? await withDriver(opts.neo4j, (driver, s) => readBack(driver, s.database)) : await readExport(join(opts.from, 'export.json'));
       const report = buildReport(kind, exp);
-      if (opts.out) {
-        const file = new AtomicStream(opts.out);
-        await writeReport(report, opts.format, (chunk) => file.write(chunk));
-        await file.close();
-      } else {
-        await writeReport(report, opts.format, (chunk) => {
-          process.stdout.write(chunk);
-        });
+      try {
+        if (opts.out) {
+          const file = new AtomicStream(opts.out);
+          await writeReport(report, opts.format, (chunk) => file.write(chunk));
+          await file.close();
+        } else {
+          await writeReport(report, opts.format, (chunk) => {
+            process.stdout.write(chunk);
+          });
+        }
+      } finally {
+        report.dispose?.();
       }
     });
   return program;

@@ -2,6 +2,7 @@ import type { AgencyRecord, DocumentRecord, ExportFile } from '../../graph/model
 import { citationGraphSvg } from './svg.js';
 import type { Report, ReportKind } from './model.js';
 import { deadlinesIcs } from './ics.js';
+import { SortedRows } from './spill.js';
 
 /**
  * Report builders take documents one at a time and keep only what their report needs, so a run streams
@@ -136,10 +137,13 @@ class GapsReport implements ReportBuilder {
   }
 }
 
-type AgencyTask = { role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
+type AgencyTask = { agencyId: string; role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
+
+/** A lazy table: `length` rows made by `make` on each iteration. */
+const view = <T>(length: number, make: () => Iterable<T>): Iterable<T> & { length: number } => ({ length, [Symbol.iterator]: () => make()[Symbol.iterator]() });
 
 class AgenciesReport implements ReportBuilder {
-  private readonly byAgency = new Map<string, AgencyTask[]>();
+  private readonly rows = new SortedRows<AgencyTask>((x, y) => cmp(x.agencyId, y.agencyId) || cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
 
   add(d: DocumentRecord): void {
     // Deadlines and amounts written under each task, as printed (layout spaces removed); the rows of one
@@ -151,53 +155,70 @@ class AgenciesReport implements ReportBuilder {
     for (const x of d.amounts) if (x.taskId) facts.get(x.taskId)?.amounts.push(x.text.replace(/\s+/g, ''));
     for (const a of d.assignments) {
       const task = texts.get(a.task) ?? texts.set(a.task, a.task.replace(/\s+/g, '')).get(a.task)!;
-      const list = this.byAgency.get(a.agencyId) ?? this.byAgency.set(a.agencyId, []).get(a.agencyId)!;
-      list.push({ role: a.role, decree: d.id, task, taskId: a.taskId, ...facts.get(a.taskId)! });
+      this.rows.add({ agencyId: a.agencyId, role: a.role, decree: d.id, task, taskId: a.taskId, ...facts.get(a.taskId)! });
     }
   }
 
   finish(agencies: AgencyRecord[]): Report {
-    const per = [...agencies]
-      .sort(byId)
-      .filter((a) => this.byAgency.has(a.id))
-      .map((a) => {
-        const mine = this.byAgency.get(a.id)!.sort((x, y) => cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
-        const count = (role: string) => new Set(mine.filter((t) => t.role === role).map((t) => t.taskId)).size;
-        return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), tasks: mine };
-      });
-    // Rows of one task share its fact lists: join each list once, not once per row.
-    const joined = new WeakMap<string[], string>();
-    const join = (list: string[]) => joined.get(list) ?? joined.set(list, list.join('；')).get(list)!;
+    const listed = new Map(agencies.map((a) => [a.id, a]));
+    const rows = this.rows;
+    // The sorted rows of each listed agency in turn: one agency's tasks in memory at a time.
+    function* byAgency(): Generator<[AgencyRecord, AgencyTask[]]> {
+      let tasks: AgencyTask[] = [];
+      for (const r of rows) {
+        if (!listed.has(r.agencyId)) continue;
+        if (tasks.length && tasks[0]!.agencyId !== r.agencyId) {
+          yield [listed.get(tasks[0]!.agencyId)!, tasks];
+          tasks = [];
+        }
+        tasks.push(r);
+      }
+      if (tasks.length) yield [listed.get(tasks[0]!.agencyId)!, tasks];
+    }
+    const summarise = (a: AgencyRecord, tasks: AgencyTask[]) => {
+      const count = (role: string) => new Set(tasks.filter((t) => t.role === role).map((t) => t.taskId)).size;
+      return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant') };
+    };
+    const summary: ReturnType<typeof summarise>[] = [];
+    let total = 0;
+    for (const [a, tasks] of byAgency()) {
+      summary.push(summarise(a, tasks));
+      total += tasks.length;
+    }
     const csv = {
       heading: 'Agency tasks',
       columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-      rows: per.flatMap((a) => {
-        const aliases = a.aliases.join('；');
-        return a.tasks.map((t) => [a.name, aliases, t.role, t.decree, t.task, join(t.deadlines), join(t.amounts)]);
+      rows: view(total, function* () {
+        for (const [a, tasks] of byAgency()) {
+          const aliases = a.aliases.join('；');
+          for (const t of tasks) yield [a.name, aliases, t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')];
+        }
       }),
     };
     return {
       kind: 'agencies',
       title: '责任单位报告 Agencies',
       csv,
-      sections: [
-        { heading: 'Agencies', columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'], rows: per.map((a) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant]) },
-        csv,
-      ],
-      data: per,
+      sections: [{ heading: 'Agencies', columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'], rows: summary.map((a) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant]) }, csv],
+      data: view(summary.length, function* () {
+        for (const [a, tasks] of byAgency()) yield { ...summarise(a, tasks), tasks: tasks.map(({ agencyId: _a, ...t }) => t) };
+      }),
+      dispose: () => rows.dispose(),
     };
   }
 }
 
+type DeadlineItem = { date: string | null; precision: string | null; recurrence: DocumentRecord['deadlines'][number]['recurrence']; decree: string; decreeTitle: string; issuedDate: string | null; text: string; agencies: string[]; start: number };
+
 class DeadlinesReport implements ReportBuilder {
-  private readonly items: { date: string | null; precision: string | null; recurrence: DocumentRecord['deadlines'][number]['recurrence']; decree: string; decreeTitle: string; issuedDate: string | null; text: string; agencies: string[]; start: number }[] = [];
+  private readonly items = new SortedRows<DeadlineItem>((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
 
   add(d: DocumentRecord): void {
     const agenciesOf = new Map<string, Set<string>>();
     for (const a of d.assignments) (agenciesOf.get(a.taskId) ?? agenciesOf.set(a.taskId, new Set()).get(a.taskId)!).add(a.agencyId.slice('agency:'.length));
     for (const x of d.deadlines) {
       if (!x.date && !x.recurrence) continue;
-      this.items.push({
+      this.items.add({
         date: x.date,
         precision: x.precision,
         recurrence: x.recurrence,
@@ -212,13 +233,25 @@ class DeadlinesReport implements ReportBuilder {
   }
 
   finish(): Report {
-    const items = this.items.sort((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
-    const rec = (r: (typeof items)[number]['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
+    const items = this.items;
+    const rec = (r: DeadlineItem['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
     const table = {
       heading: 'Deadlines',
       columns: ['date', 'precision', 'recurrence', 'decree', 'text', 'agencies'],
-      rows: items.map((i) => [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')]),
+      rows: view(items.length, function* () {
+        for (const i of items) yield [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')];
+      }),
     };
-    return { kind: 'deadlines', title: '时限日历 Deadlines', csv: table, sections: [table], data: items.map(({ start: _s, ...i }) => i), ics: deadlinesIcs(items) };
+    return {
+      kind: 'deadlines',
+      title: '时限日历 Deadlines',
+      csv: table,
+      sections: [table],
+      data: view(items.length, function* () {
+        for (const { start: _s, ...i } of items) yield i;
+      }),
+      ics: { [Symbol.iterator]: () => deadlinesIcs(items) },
+      dispose: () => items.dispose(),
+    };
   }
 }

@@ -32,8 +32,10 @@ function rrule(r: Recurrence): string {
   }
 }
 
-export function deadlinesIcs(items: Item[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//decree-graph//deadlines//ZH', 'CALSCALE:GREGORIAN'];
+/** The calendar in pieces (CRLF-terminated lines), so a large one is never one string. */
+export function* deadlinesIcs(items: Iterable<Item>): Generator<string> {
+  const crlf = (lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
+  yield crlf(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//decree-graph//deadlines//ZH', 'CALSCALE:GREGORIAN']);
   for (const i of items) {
     let start: string | null = null;
     if (i.precision === 'day' && i.date) start = ymd(i.date);
@@ -44,7 +46,7 @@ export function deadlinesIcs(items: Item[]): string {
       start = `${y}${String(Math.min(12, month)).padStart(2, '0')}01`;
     }
     if (!start) continue;
-    lines.push(
+    yield crlf([
       'BEGIN:VEVENT',
       `UID:${escape(`${i.decree}@${i.start}`)}@decree-graph`,
       `DTSTAMP:${start}T000000Z`,
@@ -53,8 +55,7 @@ export function deadlinesIcs(items: Item[]): string {
       `SUMMARY:${escape(`${i.text}（${i.decree}）`)}`,
       `DESCRIPTION:${escape(`${i.decreeTitle}\n责任单位：${i.agencies.join('、') || '—'}`)}`,
       'END:VEVENT',
-    );
+    ]);
   }
-  lines.push('END:VCALENDAR');
-  return lines.join('\r\n') + '\r\n';
+  yield crlf(['END:VCALENDAR']);
 }

@@ -1,8 +1,12 @@
+export type Row = (string | number | null)[];
+/** A table's rows: an array, or rows streamed from disk (iterable more than once) with their count. */
+export type Rows = Iterable<Row> & { readonly length: number };
+
 /** A report as data; renderers turn it into CSV, JSON, Markdown or HTML. */
 export interface Section {
   heading: string;
   columns: string[];
-  rows: (string | number | null)[][];
+  rows: Rows;
 }
 
 export interface Report {
@@ -11,12 +15,14 @@ export interface Report {
   /** The table written as CSV (one CSV per report, for Excel). */
   csv: Section;
   sections: Section[];
-  /** The structured form written as JSON. */
+  /** The structured form written as JSON: an iterable (written as an array) or an object. */
   data: unknown;
   /** Optional drawing for HTML (the citation graph). */
   svg?: string;
-  /** Optional iCalendar file (deadlines). */
-  ics?: string;
+  /** Optional iCalendar file (deadlines), in pieces. */
+  ics?: Iterable<string>;
+  /** Frees what the report keeps on disk; call once it is written. */
+  dispose?: () => void;
 }
 
 export const REPORT_KINDS = ['citations', 'gaps', 'agencies', 'deadlines'] as const;

@@ -1,5 +1,5 @@
 import { csvLine } from '../../graph/csv.js';
-import type { Format, Report, Section } from './model.js';
+import type { Format, Report, Row, Section } from './model.js';
 
 /**
  * Renderers write a report piece by piece to `out`, so a report of a large run is never one string.
@@ -18,20 +18,25 @@ async function writeCsv(r: Report, out: Out): Promise<void> {
 async function writeJson(r: Report, out: Out): Promise<void> {
   await out(`{"kind":${JSON.stringify(r.kind)},"title":${JSON.stringify(r.title)},"data":`);
   const data = r.data;
-  // Arrays (and objects of arrays) element by element: a large report is never one JSON string.
-  const writeArray = async (a: unknown[]) => {
+  // Iterables (and objects of them) element by element: a large report is never one JSON string.
+  const isIterable = (v: unknown): v is Iterable<unknown> => typeof v === 'object' && v !== null && Symbol.iterator in v;
+  const writeArray = async (a: Iterable<unknown>) => {
     await out('[');
-    for (let i = 0; i < a.length; i++) await out((i ? ',\n' : '\n') + JSON.stringify(a[i]));
+    let first = true;
+    for (const x of a) {
+      await out((first ? '\n' : ',\n') + JSON.stringify(x));
+      first = false;
+    }
     await out('\n]');
   };
-  if (Array.isArray(data)) await writeArray(data);
+  if (isIterable(data)) await writeArray(data);
   else {
     const entries = Object.entries(data as Record<string, unknown>);
     await out('{');
     for (let i = 0; i < entries.length; i++) {
       const [k, v] = entries[i]!;
       await out(`${i ? ',' : ''}\n${JSON.stringify(k)}:`);
-      if (Array.isArray(v)) await writeArray(v);
+      if (isIterable(v)) await writeArray(v);
       else await out(JSON.stringify(v));
     }
     await out('\n}');
@@ -40,6 +45,14 @@ async function writeJson(r: Report, out: Out): Promise<void> {
 }
 
 const mdCell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/** The first PAGE_ROWS rows (without reading the rest of a streamed table). */
+function* page(s: Section): Generator<Row> {
+  let n = 0;
+  for (const row of s.rows) {
+    yield row;
+    if (++n === PAGE_ROWS) return;
+  }
+}
 const more = (s: Section, kind: string, ext: string) => (s.rows.length > PAGE_ROWS ? `${s.rows.length - PAGE_ROWS} more rows in ${kind}.${ext} and ${kind}.json` : '');
 
 async function writeMarkdown(r: Report, out: Out): Promise<void> {
@@ -51,7 +64,7 @@ async function writeMarkdown(r: Report, out: Out): Promise<void> {
       continue;
     }
     await out(`| ${s.columns.join(' | ')} |\n| ${s.columns.map(() => '---').join(' | ')} |\n`);
-    for (const row of s.rows.slice(0, PAGE_ROWS)) await out(`| ${row.map(mdCell).join(' | ')} |\n`);
+    for (const row of page(s)) await out(`| ${row.map(mdCell).join(' | ')} |\n`);
     if (more(s, r.kind, 'csv')) await out(`\n_${more(s, r.kind, 'csv')}_\n`);
   }
 }
@@ -75,7 +88,7 @@ ${r.svg ? `<figure id="graph">${r.svg}<figcaption>蓝色：本批文件；橙色
     await out(`<section><h2>${esc(s.heading)} <small>(${s.rows.length})</small></h2>
 <table><thead><tr>${s.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>
 `);
-    for (const row of s.rows.slice(0, PAGE_ROWS)) await out(`<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>\n`);
+    for (const row of page(s)) await out(`<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>\n`);
     await out(`</tbody></table>${more(s, r.kind, 'csv') ? `<p class="more">${esc(more(s, r.kind, 'csv'))}</p>` : ''}</section>\n`);
   }
   await out('</body></html>\n');

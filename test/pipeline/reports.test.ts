@@ -31,13 +31,13 @@ describe('reports on the sample issue', () => {
   });
 
   it('deadlines: a calendar with the quarterly report as an RRULE in the .ics', () => {
-    const r = buildReport('deadlines', exp);
-    expect(r.ics).toMatch(/BEGIN:VCALENDAR\r\n/);
-    expect(r.ics).toMatch(/RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5\r\nSUMMARY:每季度第一个月5日前（郑政办文〔2018〕25号）/);
+    const ics = [...buildReport('deadlines', exp).ics!].join('');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toMatch(/RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5\r\nSUMMARY:每季度第一个月5日前（郑政办文〔2018〕25号）/);
   });
 
   it('agencies: canonical name, aliases, and tasks with their deadlines', () => {
-    const rows = buildReport('agencies', exp).data as Rows;
+    const rows = [...(buildReport('agencies', exp).data as Rows)];
     const fgw = rows.find((a) => a.name === '郑州市发展和改革委员会')!;
     expect(fgw.aliases).toContain('市发展改革委');
     expect(fgw.lead).toBe(6);

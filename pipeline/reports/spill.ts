@@ -1,0 +1,99 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+/** Rows a report holds in memory before they go to disk: ~10–20 MB of typical report rows. */
+const IN_MEMORY = 50_000;
+
+/**
+ * Report rows in sorted order without holding them all (an external merge sort): rows gather in memory,
+ * every IN_MEMORY rows a sorted run goes to a temp file (one JSON row per line), and iterating merges the
+ * runs. The merge is stable (ties keep the order rows were added in), so the result equals a stable sort of
+ * every row. Iterable any number of times; `dispose` removes the temp files.
+ */
+export class SortedRows<T> implements Iterable<T> {
+  private buffer: T[] = [];
+  private sorted = true;
+  private readonly runs: string[] = [];
+  private dir: string | null = null;
+  length = 0;
+
+  constructor(
+    private readonly compare: (a: T, b: T) => number,
+    private readonly limit = IN_MEMORY,
+  ) {}
+
+  add(row: T): void {
+    this.buffer.push(row);
+    this.sorted = false;
+    this.length++;
+    if (this.buffer.length >= this.limit) this.spill();
+  }
+
+  private spill(): void {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'decree-graph-report-'));
+    const file = join(this.dir, `${this.runs.length}.ndjson`);
+    writeFileSync(file, this.buffer.sort(this.compare).map((r) => JSON.stringify(r) + '\n').join(''));
+    this.runs.push(file);
+    this.buffer = [];
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    if (!this.sorted) this.buffer.sort(this.compare);
+    this.sorted = true;
+    // Earlier runs first, the in-memory rows last: on ties the lower source wins, which keeps it stable.
+    const sources: Iterator<T>[] = [...this.runs.map((f) => readRows<T>(f)), this.buffer.values()];
+    const heads: (T | undefined)[] = sources.map((s) => s.next().value);
+    const before = (i: number, j: number) => this.compare(heads[i]!, heads[j]!) < 0 || (this.compare(heads[i]!, heads[j]!) === 0 && i < j);
+    // A binary min-heap of source indices, ordered by each source's current row.
+    const heap = sources.map((_, i) => i).filter((i) => heads[i] !== undefined);
+    const down = (k: number) => {
+      for (let c; (c = 2 * k + 1) < heap.length; k = c) {
+        if (c + 1 < heap.length && before(heap[c + 1]!, heap[c]!)) c++;
+        if (!before(heap[c]!, heap[k]!)) return;
+        [heap[c], heap[k]] = [heap[k]!, heap[c]!];
+      }
+    };
+    for (let k = (heap.length >> 1) - 1; k >= 0; k--) down(k);
+    try {
+      while (heap.length) {
+        const i = heap[0]!;
+        yield heads[i]!;
+        const next = sources[i]!.next();
+        if (next.done) {
+          heap[0] = heap[heap.length - 1]!;
+          heap.pop();
+        } else heads[i] = next.value;
+        down(0);
+      }
+    } finally {
+      for (const s of sources) s.return?.();
+    }
+  }
+
+  dispose(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+    this.runs.length = 0;
+    this.buffer = [];
+    this.length = 0;
+  }
+}
+
+/** One sorted run, a line at a time. */
+function* readRows<T>(file: string): Generator<T> {
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.alloc(1 << 16);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      const lines = (rest + decoder.write(chunk.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) yield JSON.parse(line) as T;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
