@@ -78,6 +78,8 @@ interface Entry {
   sha256: string | null;
   rejected?: string;
   keys: DocKey[];
+  /** Extracted, waiting for keywords in its pending file. */
+  pending?: boolean;
 }
 
 async function readJson<T>(path: string): Promise<T | null> {
@@ -89,7 +91,38 @@ async function readJson<T>(path: string): Promise<T | null> {
 }
 
 const cacheFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.json`);
+const pendingFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.pending.json`);
+
+/**
+ * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
+ * the pending file goes. Returns why the input is rejected, if it is.
+ */
+async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread): Promise<string | undefined> {
+  const file = pendingFile(out, sha256);
+  const pending = await readJson<{ result: FileResult & { documents: DocumentRecord[] }; bodies: string[] }>(file);
+  if (!pending) throw new Error(`${file}: pending result missing or unreadable (was the out directory changed during the run?)`);
+  const keywords = await segmenting.run({ bodies: pending.bodies });
+  // A failed input's keys are already part of the run's resolution; its documents are left out of the outputs.
+  if ('failed' in keywords) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected: keywords.failed }));
+  else {
+    pending.result.documents.forEach((d, i) => (d.keywords = keywords[i]!));
+    await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(pending.result));
+  }
+  await rm(file, { force: true });
+  return 'failed' in keywords ? keywords.failed : undefined;
+}
+
 const documentsOf = (r: FileResult | null) => (r && 'documents' in r ? r.documents : []);
+
+/**
+ * An input's documents from the cache. The cache is by content, so copies of one file at two paths share
+ * a result: each document gets the path of the input it is read for.
+ */
+async function cachedDocuments(out: string, e: Entry): Promise<DocumentRecord[]> {
+  const docs = documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)));
+  for (const d of docs) d.source.path = e.path;
+  return docs;
+}
 
 /** Leftovers of a run that was killed mid-write. */
 async function removeTempFiles(dir: string): Promise<void> {
@@ -148,6 +181,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   }
 
   // Pass 1: extract what is new or changed (workers), keep only keys; results go to the cache.
+  // Keywords, the slowest step, need the one segmenter thread (see KeywordThread): it works through the
+  // new inputs in input order from the start, while pass 1 extracts and pass 2 writes. Until then an
+  // extracted input waits as a pending file (result and bodies); only a result with keywords is cached.
   const entries = new Map<string, Entry>();
   // Only a re-run reports changes, and only the inputs that changed are compared.
   const before = new FactKeys();
@@ -158,49 +194,71 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const segmenting = new KeywordThread();
   // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
   const reading = new PQueue({ concurrency: pool.size * 2 });
+  const extracted = new Map<string, Promise<void>>();
+  for (const path of files) {
+    extracted.set(path, reading.add(async () => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch (err) {
+        entries.set(path, { path, sha256: null, rejected: unreadable(err), keys: [] });
+        return opts.progress.tick(path, 'rejected');
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const was = previous?.inputs[path];
+      let result = was?.sha256 === sha256 ? await readJson<FileResult>(cacheFile(out, sha256)) : null;
+      const cached = !!result;
+      if (result) skipped++;
+      else {
+        const { bodies, ...fresh } = await pool.extract(path, bytes);
+        result = fresh;
+        if ('documents' in fresh) await writeFileAtomic(pendingFile(out, sha256), JSON.stringify({ result, bodies }));
+        else await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
+        processed++;
+        // For the change report: this input's documents before (if it was read before) and now.
+        if (previous) {
+          if (was?.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
+          after.add(documentsOf(result));
+        }
+      }
+      const pending = !cached && 'documents' in result;
+      entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: documentsOf(result).map(docKey), pending });
+      if (!pending) opts.progress.tick(path, 'rejected' in result ? 'rejected' : 'skipped');
+    }));
+  }
+  // Two in flight: one being segmented, the next one read and queued. Inputs with the same content
+  // (copies at two paths) are segmented once.
+  const segmentingQueue = new PQueue({ concurrency: 2 });
+  const bySha256 = new Map<string, Promise<string | undefined>>();
+  const segmented = new Map(
+    files.map((path) => [
+      path,
+      segmentingQueue.add(async () => {
+        // A failed pass 1 is reported by pass 1.
+        if (!(await extracted.get(path)!.then(() => true, () => false))) return;
+        const e = entries.get(path);
+        if (!e?.pending) return;
+        const sha256 = e.sha256!;
+        const failed = await (bySha256.get(sha256) ?? bySha256.set(sha256, addKeywords(out, path, sha256, segmenting)).get(sha256)!);
+        if (failed !== undefined) e.rejected = failed;
+        e.pending = false;
+        opts.progress.tick(path, failed === undefined ? 'processed' : 'rejected');
+      }),
+    ]),
+  );
   try {
-    await Promise.all(
-      files.map((path) => reading.add(async () => {
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(path);
-        } catch (err) {
-          entries.set(path, { path, sha256: null, rejected: unreadable(err), keys: [] });
-          return opts.progress.tick(path, 'rejected');
-        }
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const was = previous?.inputs[path];
-        let result = was?.sha256 === sha256 ? await readJson<FileResult>(cacheFile(out, sha256)) : null;
-        const cached = !!result;
-        if (result) skipped++;
-        else {
-          const { bodies, ...extracted } = await pool.extract(path, bytes);
-          result = extracted;
-          if ('documents' in extracted) {
-            const keywords = await segmenting.run({ bodies: bodies! });
-            if ('failed' in keywords) result = { path, rejected: keywords.failed };
-            else extracted.documents.forEach((d, i) => (d.keywords = keywords[i]!));
-          }
-          await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
-          processed++;
-          // For the change report: this input's documents before (if it was read before) and now.
-          if (previous) {
-            if (was?.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
-            after.add(documentsOf(result));
-          }
-        }
-        entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: documentsOf(result).map(docKey) });
-        opts.progress.tick(path, 'rejected' in result ? 'rejected' : cached ? 'skipped' : 'processed');
-      })),
-    );
+    await Promise.all(extracted.values());
+  } catch (err) {
+    segmentingQueue.clear();
+    await segmenting.close();
+    throw err;
   } finally {
-    await Promise.all([pool.close(), segmenting.close()]);
+    await pool.close();
   }
   for (const path of missing) {
     entries.set(path, { path, sha256: null, rejected: MISSING, keys: [] });
     opts.progress.tick(path, 'rejected');
   }
-  opts.progress.done();
   if (previous) {
     for (const [path, e] of Object.entries(previous.inputs)) {
       if (!entries.has(path) && e.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))));
@@ -221,23 +279,31 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   let documents = 0;
   await exportFile.write(`{"schemaVersion":${SCHEMA_VERSION},\n"documents":[\n`);
   await script.write(cypherScriptHead());
-  for (const e of ordered) {
-    if (e.rejected !== undefined) {
-      rejected.push({ path: e.path, reason: e.rejected });
-      continue;
+  try {
+    for (const e of ordered) {
+      await segmented.get(e.path);
+      if (e.rejected !== undefined) {
+        rejected.push({ path: e.path, reason: e.rejected });
+        continue;
+      }
+      for (const d of await cachedDocuments(out, e)) {
+        resolve(d);
+        agencies.add(d);
+        await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
+        const rows = documentRows(d);
+        await script.write(cypherScriptDocument(rows));
+        await admin.add(rows);
+        for (const r of reports) r.add(d);
+        documents++;
+        for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
+      }
     }
-    for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)))) {
-      resolve(d);
-      agencies.add(d);
-      await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
-      const rows = documentRows(d);
-      await script.write(cypherScriptDocument(rows));
-      await admin.add(rows);
-      for (const r of reports) r.add(d);
-      documents++;
-      for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
-    }
+  } finally {
+    segmentingQueue.clear();
+    await segmentingQueue.onIdle();
+    await segmenting.close();
   }
+  opts.progress.done();
   const agencyList = agencies.list();
   await exportFile.write(`\n],\n"agencies":${JSON.stringify(agencyList)},\n"rejected":${JSON.stringify(rejected)}}\n`);
   await exportFile.close();
@@ -278,7 +344,7 @@ function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], 
   async function* all(): AsyncGenerator<DocumentRecord> {
     for (const e of entries) {
       if (e.rejected !== undefined || !e.sha256) continue;
-      for (const d of documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256)))) {
+      for (const d of await cachedDocuments(out, e)) {
         resolve(d);
         yield d;
       }

@@ -49,6 +49,20 @@ describe('decree-graph run (embedded default)', () => {
     }
   });
 
+  it('copies of one gazette at two paths share one cached result; each document keeps the path it was read from', async () => {
+    const dir = tmp();
+    const out = tmp();
+    const text = readFileSync(SAMPLE_PATH, 'utf8');
+    writeFileSync(join(dir, 'a.txt'), text);
+    writeFileSync(join(dir, 'b.txt'), text);
+    const r = await cli(['run', dir, '--out', out]);
+    expect(r.stderr).toMatch(/2 processed, 0 skipped \(unchanged\), 0 rejected; 36 documents/);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8')) as { documents: { source: { path: string } }[] };
+    const byPath = (name: string) => exp.documents.filter((d) => d.source.path === join(dir, name)).length;
+    expect([byPath('a.txt'), byPath('b.txt')]).toEqual([18, 18]);
+    expect(readdirSync(join(out, 'cache'))).toHaveLength(1);
+  });
+
   it('a changed gazette is processed again and the summary says what changed', async () => {
     const dir = tmp();
     const out = tmp();
