@@ -20,6 +20,14 @@ const LOAD_CONCURRENCY = 2;
 /** Documents whose stored hashes are fetched in one query. */
 const LOAD_BATCH = 100;
 
+/**
+ * A node another document's transaction deleted after this one read it (two documents taking the same
+ * title stub, read-committed isolation): the transaction rolled back whole; run again, it sees the result.
+ * The driver retries only transient errors, and Neo4j files this one as a client error.
+ */
+const isLostRace = (err: unknown) => (err as { code?: string }).code === 'Neo.ClientError.Statement.EntityNotFound';
+const RACE_RETRIES = 3;
+
 const emptyCounters = (): LoadCounters => ({ documents: 0, unchanged: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
 function count(c: LoadCounters, res: { summary: { counters: { updates(): Record<string, number> } } }): void {
@@ -69,10 +77,17 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
     try {
       // Counters of an attempt that is retried are discarded with it.
       const attempt = emptyCounters();
-      await session.executeWrite(async (tx) => {
-        Object.assign(attempt, emptyCounters());
-        await runAll(tx, statements, attempt);
-      });
+      for (let tries = 1; ; tries++) {
+        try {
+          await session.executeWrite(async (tx) => {
+            Object.assign(attempt, emptyCounters());
+            await runAll(tx, statements, attempt);
+          });
+          break;
+        } catch (err) {
+          if (!isLostRace(err) || tries === RACE_RETRIES) throw err;
+        }
+      }
       for (const k of Object.keys(attempt) as (keyof LoadCounters)[]) into[k] += attempt[k];
     } finally {
       await session.close();

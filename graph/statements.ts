@@ -43,16 +43,18 @@ SET d += $decree, d.stub = false, d.issuedDate = CASE WHEN $decree.issuedDate IS
 MERGE (g:Gazette {path: $gazette})
 MERGE (g)-[:CONTAINS]->(d)
 WITH d
-// A stub made from a title-only citation becomes this decree: its citers now cite the real one.
-OPTIONAL MATCH (s:Decree {stub: true}) WHERE s.titleKey IN [d.titleKey, d.issuesKey] AND s.id <> d.id
+// A stub made from a title-only citation becomes this decree: its citers now cite the real one. (A stub
+// of a cited number becomes a decree only by that number: the MERGE above.)
+OPTIONAL MATCH (s:Decree {stub: true}) WHERE s.id STARTS WITH 'title:' AND s.titleKey IN [d.titleKey, d.issuesKey]
 CALL (s, d) {
   WITH s, d WHERE s IS NOT NULL
-  MATCH (c)-[r:CITES]->(s)
-  CREATE (c)-[r2:CITES]->(d) SET r2 = properties(r)
-  DELETE r
-}
-WITH d, collect(s) AS merged
-FOREACH (s IN merged | DETACH DELETE s)`;
+  CALL (s, d) {
+    MATCH (c)-[r:CITES]->(s)
+    CREATE (c)-[r2:CITES]->(d) SET r2 = properties(r)
+    DELETE r
+  }
+  DETACH DELETE s
+}`;
 
 const ISSUER = `
 MATCH (d:Decree {id: $id})

@@ -71,6 +71,24 @@ describe('loading the sample into Neo4j', () => {
     expect(real[0]!.citers).toEqual(['洛政文〔2018〕95号']);
     expect(await q(`MATCH (s:Decree {id: '洛政〔2018〕25号'}) RETURN count(s) AS n`)).toEqual([{ n: 1 }]);
   });
+
+  it('a stub of a cited number stays that number: another decree with its title does not take it over', async () => {
+    const exp = exportFor('stub-title-test/许.txt', sampleVariant('许'));
+    made.push(exp);
+    await loadExport(driver, DATABASE, exp);
+    const stub = '许发〔2017〕17号';
+    const title = '中共许州市委关于加快国家中心城市建设的意见';
+    const before = await q(`MATCH (s:Decree {id: $stub}) OPTIONAL MATCH (c)-[:CITES]->(s) RETURN s.stub AS stub, s.title AS title, collect(DISTINCT c.id) AS citers`, { stub });
+    expect(before[0]).toMatchObject({ stub: true, title });
+    // A decree of another number (another year's decree of the same name) arrives.
+    const base = exp.documents[0]!;
+    const twin = { ...base, id: '许发〔2019〕3号', docNumber: '许发〔2019〕3号', title, issuesTitle: null, citations: [], assignments: [], deadlines: [], amounts: [], appointments: [] };
+    const other = { ...exp, documents: [twin] };
+    made.push(other);
+    await loadExport(driver, DATABASE, other);
+    expect(await q(`MATCH (s:Decree {id: $stub}) OPTIONAL MATCH (c)-[:CITES]->(s) RETURN s.stub AS stub, s.title AS title, collect(DISTINCT c.id) AS citers`, { stub })).toEqual(before);
+    expect(await q(`MATCH (:Decree {id: '许发〔2019〕3号'})<-[c:CITES]-() RETURN count(c) AS n`)).toEqual([{ n: 0 }]);
+  });
 });
 
 /** What a fresh load of `exp` writes, loaded under other paths? No: unload, load fresh, snapshot. */
