@@ -1,7 +1,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 
 /** Rows a report holds in memory before they go to disk: ~10–20 MB of typical report rows. */
 const IN_MEMORY = 50_000;
@@ -81,17 +80,23 @@ export class SortedRows<T> implements Iterable<T> {
   }
 }
 
-/** One sorted run, a line at a time. */
+/** One sorted run, a line at a time (lines split on bytes, so only whole lines are decoded). */
 function* readRows<T>(file: string): Generator<T> {
   const fd = openSync(file, 'r');
-  const chunk = Buffer.alloc(1 << 16);
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  let buf = Buffer.alloc(1 << 16);
+  let filled = 0;
   try {
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
-      const lines = (rest + decoder.write(chunk.subarray(0, n))).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) yield JSON.parse(line) as T;
+    for (;;) {
+      if (filled === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]); // a line longer than the buffer
+      const n = readSync(fd, buf, filled, buf.length - filled, null);
+      filled += n;
+      const end = filled ? buf.lastIndexOf(0x0a, filled - 1) : -1;
+      if (end >= 0) {
+        for (const line of buf.toString('utf8', 0, end).split('\n')) yield JSON.parse(line) as T;
+        buf.copy(buf, 0, end + 1, filled);
+        filled -= end + 1;
+      }
+      if (n === 0) return;
     }
   } finally {
     closeSync(fd);

@@ -27,6 +27,15 @@ describe('SortedRows: an external merge sort for report tables', () => {
     expect(spills().length).toBe(before);
   });
 
+  it('rows longer than the read buffer (64K) and multi-byte text come back whole', () => {
+    const big = (i: number) => ({ key: i % 3, seq: i, text: `${'政府公报'.repeat(20_000)}${i}` });
+    const sorted = new SortedRows<R & { text: string }>(byKey, 2);
+    const input = Array.from({ length: 7 }, (_, i) => big(i));
+    for (const r of input) sorted.add(r);
+    expect([...sorted]).toEqual([...input].sort(byKey));
+    sorted.dispose();
+  });
+
   it('stopping early closes the runs and leaves the rows readable again', () => {
     const before = spills().length;
     const sorted = new SortedRows<R>(byKey, 100);
