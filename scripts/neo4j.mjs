@@ -76,7 +76,9 @@ export async function startServer({ port, detached = true, store: reuse } = {}) 
     const m = /READY (bolt:\/\/\S+)/.exec(out);
     if (m) {
       const info = { uri: m[1], pid: child.pid, store };
-      writeFileSync(state, JSON.stringify(info));
+      // Only the server `npm run neo4j:start` leaves running is recorded: one that tests or the benchmark
+      // start and stop themselves must not replace it (its record would be lost with theirs).
+      if (detached) writeFileSync(state, JSON.stringify(info));
       return info;
     }
     if (child.exitCode !== null) throw new Error(`Neo4j exited during start-up (code ${child.exitCode}):\n${out.slice(-3000)}`);
