@@ -8,17 +8,30 @@ import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type Docume
  * (evaluated by cypher-shell), never spliced into the queries.
  */
 const ESCAPE: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r' };
-const NEEDS_ESCAPE = /[\\'\n\r]/g;
+const ESCAPED = /[\\'\n\r]/g;
+const HAS_ESCAPED = /[\\'\n\r]/;
+// Map keys are few and repeat on every row: each is quoted once.
+const keys = new Map<string, string>();
+const keyText = (k: string) => keys.get(k) ?? keys.set(k, `\`${k.replace(/`/g, '``')}\`: `).get(k)!;
 
+// Written with loops and +=: a run renders millions of rows, and per-value arrays and joins dominated.
 function cypherLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return `'${v.replace(NEEDS_ESCAPE, (c) => ESCAPE[c]!)}'`;
+  if (typeof v === 'string') return HAS_ESCAPED.test(v) ? `'${v.replace(ESCAPED, (c) => ESCAPE[c]!)}'` : `'${v}'`;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v).includes('e') ? v.toExponential() : String(v);
   if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map(cypherLiteral).join(', ')}]`;
-  return `{${Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => `\`${k.replace(/`/g, '``')}\`: ${cypherLiteral(x)}`)
-    .join(', ')}}`;
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ', ' : '') + cypherLiteral(v[i]);
+    return out + ']';
+  }
+  let out = '{';
+  let first = true;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    out += (first ? '' : ', ') + keyText(k) + cypherLiteral(x);
+    first = false;
+  }
+  return out + '}';
 }
 
 function statementText(s: Statement): string {

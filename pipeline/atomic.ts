@@ -9,9 +9,15 @@ const tempName = (path: string) => `${path}.${process.pid}-${++serial}.tmp`;
 
 /** Writes via a temp file + rename, so a crash never leaves a half-written output behind. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = tempName(path);
-  await writeFile(tmp, data);
+  try {
+    await writeFile(tmp, data);
+  } catch (err) {
+    // The directory is made only when missing: a run writes thousands of files into a few directories.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, data);
+  }
   await rename(tmp, path);
 }
 
