@@ -112,6 +112,12 @@ async function addKeywords(out: string, path: string, sha256: string, segmenting
   return 'failed' in keywords ? keywords.failed : undefined;
 }
 
+/** A promise awaited later (pass 2 awaits each input's keywords), or never if the run fails first. */
+const handled = <T>(p: Promise<T>) => {
+  p.catch(() => {});
+  return p;
+};
+
 const documentsOf = (r: FileResult | null) => (r && 'documents' in r ? r.documents : []);
 
 /**
@@ -233,7 +239,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const segmented = new Map(
     files.map((path) => [
       path,
-      segmentingQueue.add(async () => {
+      handled(segmentingQueue.add(async () => {
         // A failed pass 1 is reported by pass 1.
         if (!(await extracted.get(path)!.then(() => true, () => false))) return;
         const e = entries.get(path);
@@ -243,7 +249,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         if (failed !== undefined) e.rejected = failed;
         e.pending = false;
         opts.progress.tick(path, failed === undefined ? 'processed' : 'rejected');
-      }),
+      })),
     ]),
   );
   try {
