@@ -252,11 +252,16 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       })),
     ]),
   );
+  // Jobs not started are dropped, those started finish (the thread is not replaced under them).
+  const stopSegmenting = async () => {
+    segmentingQueue.clear();
+    await segmentingQueue.onIdle();
+    await segmenting.close();
+  };
   try {
     await Promise.all(extracted.values());
   } catch (err) {
-    segmentingQueue.clear();
-    await segmenting.close();
+    await stopSegmenting();
     throw err;
   } finally {
     await pool.close();
@@ -305,9 +310,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       }
     }
   } finally {
-    segmentingQueue.clear();
-    await segmentingQueue.onIdle();
-    await segmenting.close();
+    await stopSegmenting();
   }
   opts.progress.done();
   const agencyList = agencies.list();
