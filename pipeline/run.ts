@@ -27,6 +27,7 @@ import { writeReports } from './reports/write.js';
  *   import/                CSVs + import.sh for neo4j-admin database import
  *   reports/<kind>.<fmt>   citation, gap, agency and deadline reports
  *   cache/<sha256>.json    per-input extraction results, by content hash
+ *   cache/<sha256>.pending.json  during a run only: extracted, waiting for keywords
  *   manifest.json          every input, processed or rejected, by content hash (written last)
  * Memory stays bounded whatever the corpus size: documents live in the cache; the run holds a small key
  * per document for resolution and streams each output. Every file is written atomically and nothing
