@@ -179,30 +179,61 @@ class AgenciesReport implements ReportBuilder {
       const count = (role: string) => new Set(tasks.filter((t) => t.role === role).map((t) => t.taskId)).size;
       return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant') };
     };
-    const summary: ReturnType<typeof summarise>[] = [];
+    type Summary = ReturnType<typeof summarise>;
+    // The summary table and the row count need a full read of the tasks: the first read that goes to the
+    // end (the CSV, written first) records them on its way, rather than a read of its own.
+    let summary: Summary[] | null = null;
     let total = 0;
-    for (const [a, tasks] of byAgency()) {
-      summary.push(summarise(a, tasks));
-      total += tasks.length;
+    function* agencyTasks(): Generator<[AgencyRecord, AgencyTask[], Summary]> {
+      const seen: Summary[] = [];
+      let n = 0;
+      for (const [a, tasks] of byAgency()) {
+        const s = summarise(a, tasks);
+        seen.push(s);
+        n += tasks.length;
+        yield [a, tasks, s];
+      }
+      summary = seen;
+      total = n;
     }
+    const summaries = () => {
+      if (!summary) for (const _ of agencyTasks());
+      return summary!;
+    };
+    const summaryRow = (a: Summary) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant];
     const csv = {
       heading: 'Agency tasks',
       columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-      rows: view(total, function* () {
-        for (const [a, tasks] of byAgency()) {
-          const aliases = a.aliases.join('；');
-          for (const t of tasks) yield [a.name, aliases, t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')];
-        }
-      }),
+      rows: {
+        get length() {
+          summaries();
+          return total;
+        },
+        *[Symbol.iterator]() {
+          for (const [a, tasks] of agencyTasks()) {
+            const aliases = a.aliases.join('；');
+            for (const t of tasks) yield [a.name, aliases, t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')];
+          }
+        },
+      },
     };
     return {
       kind: 'agencies',
       title: '责任单位报告 Agencies',
       csv,
-      sections: [{ heading: 'Agencies', columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'], rows: summary.map((a) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant]) }, csv],
-      data: view(summary.length, function* () {
-        for (const [a, tasks] of byAgency()) yield { ...summarise(a, tasks), tasks: tasks.map(({ agencyId: _a, ...t }) => t) };
-      }),
+      sections: [
+        {
+          heading: 'Agencies',
+          columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'],
+          rows: { get length() { return summaries().length; }, [Symbol.iterator]: () => summaries().map(summaryRow)[Symbol.iterator]() },
+        },
+        csv,
+      ],
+      data: {
+        *[Symbol.iterator]() {
+          for (const [, tasks, s] of agencyTasks()) yield { ...s, tasks: tasks.map(({ agencyId: _a, ...t }) => t) };
+        },
+      },
       dispose: () => rows.dispose(),
     };
   }
