@@ -2,7 +2,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { applySchema } from './schema.js';
-import { agencyStatement, documentHash, documentStatement, DROP_ORPHANS, type Statement } from './statements.js';
+import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type Statement } from './statements.js';
 
 export interface LoadCounters {
   documents: number;
@@ -106,9 +106,10 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
     for (const d of batch) {
       queue
         .add(async () => {
-          if (hashes.get(d.id) === documentHash(d)) c.unchanged++;
+          const rows = documentRows(d);
+          if (hashes.get(d.id) === rows.decree.hash) c.unchanged++;
           else {
-            await write([documentStatement(d)], c);
+            await write([rowsStatement(rows)], c);
             c.documents++;
           }
           onDocument?.(++done);

@@ -218,10 +218,6 @@ const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, CITES, TASKS, ASSIGNED, D
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 
-export function documentStatement(d: DocumentRecord): Statement {
-  return rowsStatement(documentRows(d));
-}
-
 export function rowsStatement({ id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds }: DocumentRows): Statement {
   return { cypher: DOCUMENT, params: { id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds } };
 }
