@@ -139,8 +139,13 @@ class GapsReport implements ReportBuilder {
 
 type AgencyTask = { agencyId: string; role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
 
-/** A lazy table: `length` rows made by `make` on each iteration. */
-const view = <T>(length: number, make: () => Iterable<T>): Iterable<T> & { length: number } => ({ length, [Symbol.iterator]: () => make()[Symbol.iterator]() });
+/** A lazy table: rows made by `make` on each iteration; `length` is asked for only when a renderer needs it. */
+const view = <T>(length: () => number, make: () => Iterable<T>): Iterable<T> & { readonly length: number } => ({
+  get length() {
+    return length();
+  },
+  [Symbol.iterator]: () => make()[Symbol.iterator](),
+});
 
 class AgenciesReport implements ReportBuilder {
   private readonly rows = new SortedRows<AgencyTask>((x, y) => cmp(x.agencyId, y.agencyId) || cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
@@ -204,18 +209,18 @@ class AgenciesReport implements ReportBuilder {
     const csv = {
       heading: 'Agency tasks',
       columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-      rows: {
-        get length() {
+      rows: view(
+        () => {
           summaries();
           return total;
         },
-        *[Symbol.iterator]() {
+        function* () {
           for (const [a, tasks] of agencyTasks()) {
             const aliases = a.aliases.join('；');
             for (const t of tasks) yield [a.name, aliases, t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')];
           }
         },
-      },
+      ),
     };
     return {
       kind: 'agencies',
@@ -225,7 +230,7 @@ class AgenciesReport implements ReportBuilder {
         {
           heading: 'Agencies',
           columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'],
-          rows: { get length() { return summaries().length; }, [Symbol.iterator]: () => summaries().map(summaryRow)[Symbol.iterator]() },
+          rows: view(() => summaries().length, () => summaries().map(summaryRow)),
         },
         csv,
       ],
@@ -269,7 +274,7 @@ class DeadlinesReport implements ReportBuilder {
     const table = {
       heading: 'Deadlines',
       columns: ['date', 'precision', 'recurrence', 'decree', 'text', 'agencies'],
-      rows: view(items.length, function* () {
+      rows: view(() => items.length, function* () {
         for (const i of items) yield [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')];
       }),
     };
@@ -278,7 +283,7 @@ class DeadlinesReport implements ReportBuilder {
       title: '时限日历 Deadlines',
       csv: table,
       sections: [table],
-      data: view(items.length, function* () {
+      data: view(() => items.length, function* () {
         for (const { start: _s, ...i } of items) yield i;
       }),
       ics: { [Symbol.iterator]: () => deadlinesIcs(items) },
