@@ -76,7 +76,9 @@ export function canonicalDocNumber(raw: string): DocNumberMatch | null {
     .replace(/\s+/g, '')
     .replace(VARIANT_OPEN, '〔')
     .replace(VARIANT_CLOSE, '〕')
-    .replace(/^中华人民共和国/, '');
+    .replace(/^中华人民共和国/, '')
+    // An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
+    .replace(/令〔(第?\d+号)〕$/, '令$1');
   // The whole string is the number: no running text to cut off (京经信发 keeps its 经, 中国证券监督管理委员会令 its length).
   const all = findDocNumbers(text, (run) => run);
   const m = all[0];

@@ -1,0 +1,50 @@
+import { canonicalDocNumber } from '../docNumber.js';
+import type { Header } from '../split.js';
+import { headerLike, ORGAN, TITLE_END, titleLike, type Line } from './lines.js';
+import { dateLine } from './signature.js';
+
+/** How far into a text its printed header may start (a dateline such as 新华社北京2月13日电 may precede it). */
+const TOP_LINES = 8;
+const NUMBER_ONLY = /^[（(]?([^（()）]{2,30}?)[）)]?$/;
+const YEAR_ONLY = /^[（(]\d{4}年[）)]$/;
+
+/** A 关于 line whose 文种 ends the next line: 关于进一步加快… / …的意见. */
+const wrappedTitle = (l: Line, next: Line | undefined) =>
+  /^.{0,40}关于/.test(l.text) && headerLike(l, 160) && next !== undefined && titleLike(next);
+
+/**
+ * The header of a document printed without a 发文字号 under its title: a 公告 printing only （2020年）,
+ * a 决定 or a rule (…办法) with no number, a number alone above the salutation. Read from the first lines,
+ * before the first sentence; `null` when the text starts with its body.
+ */
+export function topHeader(lines: Line[]): Header | null {
+  const h: Header = { firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null };
+  for (let k = 0; k < Math.min(lines.length, TOP_LINES); k++) {
+    const l = lines[k]!;
+    if (!headerLike(l, 160)) {
+      if (/[。；]/.test(l.text) || l.text.length > 60) break; // the body has begun
+      continue;
+    }
+    const num = NUMBER_ONLY.exec(l.text)?.[1];
+    if (!h.docNumber && num && canonicalDocNumber(num)) {
+      const s = l.s + l.text.indexOf(num);
+      h.docNumber = [s, s + num.length];
+    } else if (!h.date && h.title.length && (dateLine(l) || YEAR_ONLY.test(l.text))) {
+      h.date = dateLine(l);
+    } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
+      const at = l.text.indexOf('关于');
+      if (at > 0 && at <= 40) h.issuers.push([l.s, l.s + at]);
+      h.title.push([at > 0 ? l.s + at : l.s, l.e]);
+      for (let j = k - 1; j >= 0 && at <= 0 && headerLike(lines[j]!) && ORGAN.test(lines[j]!.text); j--) h.issuers.unshift([lines[j]!.s, lines[j]!.e]);
+      // A title wrapped over two lines: the second ends in its 文种.
+      const next = lines[k + 1];
+      if (!TITLE_END.test(l.text) && next && headerLike(next, 160) && TITLE_END.test(next.text)) h.title.push([next.s, next.e]), k++;
+    } else if (h.title.length || h.docNumber) {
+      break;
+    } else {
+      continue;
+    }
+    h.lastLine = k;
+  }
+  return h.lastLine >= 0 ? h : null;
+}
