@@ -15,8 +15,10 @@ const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|�
 
 function trimPrefix(run: string): string {
   const cut = run.replace(LEAD_IN, '');
-  // Real prefixes are 1–8 characters (国发, 唐优化营商办); a longer run still has text in front.
-  return cut.length > 8 ? cut.slice(-8) : cut;
+  // Real prefixes are 1–8 characters (国发, 唐优化营商办), orders name the whole organ (中国证券监督管理委员会令,
+  // 12); a longer run still has text in front.
+  const max = run.endsWith('令') ? 12 : 8;
+  return cut.length > max ? cut.slice(-max) : cut;
 }
 
 export interface DocNumberMatch extends DocNumberParts {

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isField, metadata, pageTitle, type PageMeta } from './htmlMeta.js';
-import { textOf, type TextView } from './htmlText.js';
+import { shortText, textOf, type TextView } from './htmlText.js';
 import { reject } from './problems.js';
 
 export type { TextView } from './htmlText.js';
@@ -24,7 +24,7 @@ export function readHtml(html: string): HtmlPage {
   $(NOISE).remove();
   const meta = metadata($, html);
   // The metadata table is not body text.
-  $('table').filter((_i, t) => $(t).find('td, th').toArray().some((c) => isField($(c).text()))).remove();
+  $('table').filter((_i, t) => $(t).find('td, th').toArray().some((c) => isField(shortText(c) ?? ''))).remove();
   let container: Element | undefined;
   for (const sel of BODY) {
     const found = $(sel).toArray().sort((a, b) => $(b).text().length - $(a).text().length)[0];

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { appendData, textOf, type TextView } from './htmlText.js';
+import { appendData, shortText, textOf, type TextView } from './htmlText.js';
 
 export type MetaKey = 'docNumber' | 'date' | 'published' | 'issuer' | 'publisher' | 'title';
 /** Metadata values of a disclosure page; `null` where the field says there is none (文号：无). */
@@ -59,8 +59,8 @@ export function isField(text: string): boolean {
 export function metadata($: CheerioAPI, html: string): PageMeta {
   const meta: PageMeta = {};
   $(CANDIDATES).each((_i, el) => {
-    const raw = $(el).text();
-    if (raw.length > MAX_FIELD) return; // a container, not a field
+    const raw = shortText(el, MAX_FIELD);
+    if (raw === null) return; // a container, not a field
     let key = labelOf(raw);
     let value: TextView | null = null;
     if (key) {
@@ -115,7 +115,7 @@ export function pageTitle($: CheerioAPI, html: string): TextView | null {
   const full = title ? textOf(html, [title]) : null;
   const head = full && headlineOf(full);
   const inPage = $('h1, h2, [class*="title" i], [id*="title" i]').toArray().find((e) => {
-    const t = squash($(e).text());
+    const t = squash(shortText(e) ?? '');
     return t.length >= 4 && t.length <= 160 && !/[。；]/.test(t) && (!head || squash(full!.text).includes(t) || t.includes(squash(head.text)));
   });
   if (inPage) {

@@ -51,3 +51,25 @@ export function textOf(html: string, nodes: AnyNode[]): TextView {
   return view;
 }
 
+
+/**
+ * The text of a small element, or null for a container (more than `max` characters or nodes): fields and
+ * headlines are short, and a page may nest thousands of elements (a recursive .text() overflows the stack).
+ */
+export function shortText(root: AnyNode, max = 200): string | null {
+  let text = '';
+  let nodes = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (++nodes > max) return null;
+    if (n.type === 'text') {
+      text += n.data;
+      if (text.length > max) return null;
+    } else if (n.type === 'tag' || n.type === 'root') {
+      const kids = (n as Element).children;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
+    }
+  }
+  return text;
+}

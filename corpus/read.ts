@@ -44,7 +44,7 @@ const SENTENCE = /[。；！？]/;
 const TOP_LINES = 8;
 
 function notADocument(lines: Line[]): void {
-  if (lines.length && lines.filter((l) => TOC_LINE.test(l.text)).length * 2 > lines.length) {
+  if (lines.length && lines.filter((l) => TOC_LINE.test(l.text)).length * 2 >= lines.length) {
     reject('split/toc', 'unexpected table of contents (title …… page lines), expected document text');
   }
   if (!lines.some((l) => SENTENCE.test(l.text))) {

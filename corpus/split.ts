@@ -1,6 +1,7 @@
 import { DATE_PATTERN, findDate } from './dates.js';
 import { canonicalDocNumber } from './docNumber.js';
 import { headerLike, linesOf, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, type Line } from './header/lines.js';
+import { noteDate } from './header/signature.js';
 import { joinLayoutLines, slice, type NormText } from './normalize.js';
 import type { Problem } from './problems.js';
 
@@ -105,6 +106,10 @@ function numberedHeader(lines: Line[], k: number): Header | null {
     date = [at + d.index, at + d.end];
   } else if (lines[k + 1] && DATE_ONLY.test(lines[k + 1]!.text) && findDate(lines[k + 1]!.text)) {
     date = [lines[k + 1]!.s, lines[k + 1]!.e];
+    lastLine = k + 1;
+  } else if (lines[k + 1] && noteDate(lines[k + 1]!)) {
+    // 法释 and laws: （2015年6月23日…会议通过，自…起施行） under the number.
+    date = noteDate(lines[k + 1]!);
     lastLine = k + 1;
   }
   if (num.firstLine < k) return orderHeader(lines, k, num.range);

@@ -1,5 +1,6 @@
 import type { NormText } from '../normalize.js';
 import { concat, type Range, type SourceDocument, type TitleSource } from '../split.js';
+import { ORGAN } from './lines.js';
 import { findSignature } from './signature.js';
 
 /**
@@ -49,6 +50,23 @@ function parts(text: string, at: number): Range[] {
 }
 
 /**
+ * Joint issuers printed on one line, set apart by layout spaces (中共中央　国务院): split where the source
+ * skips characters, when every piece names a body.
+ */
+function splitAtGaps(norm: NormText, r: Range): Range[] {
+  const out: Range[] = [];
+  let s = r[0];
+  for (let i = r[0] + 1; i < r[1]; i++) {
+    if (norm.map[i]! > norm.map[i - 1]! + 1) {
+      out.push([s, i]);
+      s = i;
+    }
+  }
+  out.push([s, r[1]]);
+  return out.length > 1 && out.every((p) => ORGAN.test(norm.text.slice(p[0], p[1]))) ? out : [r];
+}
+
+/**
  * Puts the hints in front of the document's text (one line each) and decides every field by precedence:
  * title: metadata 标题 > printed header > page title > file name; number: metadata > header;
  * date: 成文日期 > signature > header > 发布日期; issuers: metadata (expanded from the signature) > header
@@ -95,7 +113,8 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
     out.warnings.push({ rule: 'header/none', message: 'no header printed; title taken from the file name' });
   }
   const textOf = (r: Range) => norm.text.slice(r[0], r[1]);
-  const base = issuer ? parts(textOf(issuer), issuer[0]) : out.header.issuers.length ? out.header.issuers : (title ? h.issuers.map(mv) : []);
+  const printed = (title ? h.issuers.map(mv) : out.header.issuers).flatMap((r) => splitAtGaps(norm, r));
+  const base = issuer ? parts(textOf(issuer), issuer[0]) : printed;
   let signers: Range[];
   if (!base.length || (base.length === 1 && COLLECTIVE.test(textOf(base[0]!)) && sig.organs.length > 1)) signers = sig.organs;
   else signers = base.map((b) => sig.organs.find((o) => abbreviates(textOf(b), textOf(o))) ?? b);

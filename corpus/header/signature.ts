@@ -19,6 +19,13 @@ export function dateLine(l: Line): Range | null {
 }
 
 
+/** The date opening a note in brackets under a title: （2021年6月10日第十三届…会议通过）. */
+export function noteDate(l: Line): Range | null {
+  if (!/^[（(]/.test(l.text)) return null;
+  const d = findDate(l.text);
+  return d && d.index === 1 ? [l.s + 1, l.s + d.end] : null;
+}
+
 /**
  * The signature in text[from, to): the first line that is only a date (the 落款 date comes before any
  * 附件), with the organ lines right above it; an organ and its date may share a line (`…办公厅2025年12月2日`).

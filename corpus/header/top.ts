@@ -1,7 +1,7 @@
 import { canonicalDocNumber } from '../docNumber.js';
 import type { Header } from '../split.js';
 import { headerLike, ORGAN, TITLE_END, titleLike, type Line } from './lines.js';
-import { dateLine } from './signature.js';
+import { dateLine, noteDate } from './signature.js';
 
 /** How far into a text its printed header may start (a dateline such as 新华社北京2月13日电 may precede it). */
 const TOP_LINES = 8;
@@ -10,7 +10,7 @@ const YEAR_ONLY = /^[（(]\d{4}年[）)]$/;
 
 /** A 关于 line whose 文种 ends the next line: 关于进一步加快… / …的意见. */
 const wrappedTitle = (l: Line, next: Line | undefined) =>
-  /^.{0,40}关于/.test(l.text) && headerLike(l, 160) && next !== undefined && titleLike(next);
+  /^.{0,40}关于/.test(l.text) && headerLike(l, 160) && next !== undefined && headerLike(next, 160) && TITLE_END.test(next.text);
 
 /**
  * The header of a document printed without a 发文字号 under its title: a 公告 printing only （2020年）,
@@ -21,7 +21,7 @@ export function topHeader(lines: Line[]): Header | null {
   const h: Header = { firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null };
   for (let k = 0; k < Math.min(lines.length, TOP_LINES); k++) {
     const l = lines[k]!;
-    if (!headerLike(l, 160)) {
+    if (!headerLike(l, 160) && !(h.title.length && noteDate(l))) {
       if (/[。；]/.test(l.text) || l.text.length > 60) break; // the body has begun
       continue;
     }
@@ -29,8 +29,8 @@ export function topHeader(lines: Line[]): Header | null {
     if (!h.docNumber && num && canonicalDocNumber(num)) {
       const s = l.s + l.text.indexOf(num);
       h.docNumber = [s, s + num.length];
-    } else if (!h.date && h.title.length && (dateLine(l) || YEAR_ONLY.test(l.text))) {
-      h.date = dateLine(l);
+    } else if (!h.date && h.title.length && (dateLine(l) || noteDate(l) || YEAR_ONLY.test(l.text))) {
+      h.date = dateLine(l) ?? noteDate(l);
     } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
       const at = l.text.indexOf('关于');
       if (at > 0 && at <= 40) h.issuers.push([l.s, l.s + at]);

@@ -48,6 +48,7 @@ describe('findDocNumbers in running text (normalised)', () => {
     // Three numbers that share a serial stay three documents.
     ['郑发〔2017〕17号、国发〔2017〕17号和郑政办〔2017〕17号', ['郑发〔2017〕17号', '国发〔2017〕17号', '郑政办〔2017〕17号']],
     ['依据《长江河道采砂管理条例》（中华人民共和国国务院令第320号）', ['国务院令第320号']],
+    ['按照国家市场监督管理总局令第56号执行；参照中国证券监督管理委员会令第19号', ['国家市场监督管理总局令第56号', '中国证券监督管理委员会令第19号']],
   ])('%s', (line, expected) => {
     expect(findDocNumbers(normalizeChars(line).text).map((m) => m.canonical)).toEqual(expected);
   });
