@@ -80,15 +80,18 @@ export function metadata($: CheerioAPI, html: string): PageMeta {
   return meta;
 }
 
-const SITE_SEPARATOR = /\s*[_|｜–—]\s*|\s+-\s+|\s{1,}/g;
+const SITE_SEPARATOR = /\s*[_|｜]\s*|\s+[-–—]\s+|\s+/g;
+// `…-宜春市人民政府`, `…—中国政府网`: a site name after a dash (a dash inside a title, 2025-2030年, stays).
+const SITE_SUFFIX = /\s*[-–—]\s*[^-–—\s]{2,30}(?:网|网站|门户|政府|平台)\s*$/;
 
 /** The longest part of a `<title>` cut at site separators: the page's own headline without the site name. */
 function headlineOf(view: TextView): TextView | null {
+  const text = view.text.replace(SITE_SUFFIX, '');
   let best: [number, number] = [0, 0];
   let s = 0;
   const consider = (e: number) => { if (e - s > best[1] - best[0]) best = [s, e]; };
-  for (const m of view.text.matchAll(SITE_SEPARATOR)) { consider(m.index!); s = m.index! + m[0].length; }
-  consider(view.text.length);
+  for (const m of text.matchAll(SITE_SEPARATOR)) { consider(m.index!); s = m.index! + m[0].length; }
+  consider(text.length);
   return best[1] > best[0] ? { text: view.text.slice(best[0], best[1]), map: view.map.slice(best[0], best[1]) } : null;
 }
 
