@@ -58,6 +58,8 @@ export function isField(text: string): boolean {
 /** Label/value pairs in every form disclosure pages print them: cells, dl/dt/dd, div/span/li, one text. */
 export function metadata($: CheerioAPI, html: string): PageMeta {
   const meta: PageMeta = {};
+  // TRS-style CMS pages give the publication time in a meta tag when no field prints it.
+  const pub = metaContent($, html, 'PubDate');
   $(CANDIDATES).each((_i, el) => {
     const raw = shortText(el, MAX_FIELD);
     if (raw === null) return; // a container, not a field
@@ -77,12 +79,14 @@ export function metadata($: CheerioAPI, html: string): PageMeta {
     if (!value || !squash(value.text) || labelOf(value.text)) return;
     meta[key] = NONE.test(squash(value.text)) ? null : value;
   });
+  if (pub && !meta.published) meta.published = pub;
   return meta;
 }
 
 const SITE_SEPARATOR = /\s*[_|｜]\s*|\s+[-–—]\s+|\s+/g;
 // `…-宜春市人民政府`, `…—中国政府网`: a site name after a dash (a dash inside a title, 2025-2030年, stays).
-const SITE_SUFFIX = /\s*[-–—]\s*[^-–—\s]{2,30}(?:网|网站|门户|政府|平台)\s*$/;
+// A short name of letters only after the last dash is a site section (…-纪检, …—要闻).
+const SITE_SUFFIX = /\s*[-–—]\s*(?:[^-–—\s]{2,30}(?:网|网站|门户|政府|平台)|[\u4e00-\u9fff]{2,6})\s*$/;
 
 /** The longest part of a `<title>` cut at site separators: the page's own headline without the site name. */
 function headlineOf(view: TextView): TextView | null {

@@ -1,3 +1,4 @@
+import { canonicalDocNumber } from '../docNumber.js';
 import type { NormText } from '../normalize.js';
 import { concat, type Range, type SourceDocument, type TitleSource } from '../split.js';
 import { ORGAN } from './lines.js';
@@ -68,7 +69,8 @@ function splitAtGaps(norm: NormText, r: Range): Range[] {
 
 /**
  * Puts the hints in front of the document's text (one line each) and decides every field by precedence:
- * title: metadata 标题 > printed header > page title > file name; number: metadata > header;
+ * title: metadata 标题 > printed header > page title > file name; number: metadata > header (unless the
+ * metadata abbreviates it);
  * date: 成文日期 > signature > header > 发布日期; issuers: metadata (expanded from the signature) > header
  * > signature > 发布机构.
  */
@@ -83,7 +85,10 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
   const h = doc.header;
   const useTitle = hints.title && (hints.title.wins || !h.title.length) ? hints.title : undefined;
   const title = useTitle && put(useTitle.text);
-  const number = hints.docNumber ? put(hints.docNumber) : null;
+  // A metadata number that abbreviates the printed one (省政府令第223号 for 江西省人民政府令 第223号) gives way.
+  const headerNumber = h.docNumber && canonicalDocNumber(doc.norm.text.slice(h.docNumber[0], h.docNumber[1]))?.canonical;
+  const shortened = hints.docNumber && headerNumber && abbreviates(hints.docNumber.text, headerNumber);
+  const number = hints.docNumber && !shortened ? put(hints.docNumber) : null;
   const date = hints.date && put(hints.date);
   const issuer = hints.issuer && put(hints.issuer);
   const publisher = hints.publisher && put(hints.publisher);

@@ -1,7 +1,6 @@
-import { canonicalDocNumber } from '../docNumber.js';
-import { findLastDate } from '../dates.js';
 import { slice, type NormText } from '../normalize.js';
 import type { Hints } from './hints.js';
+import { lawHistory } from './lawHistory.js';
 import { linesOf } from './lines.js';
 
 /** What a Markdown export prints above the document text, and where the text starts. */
@@ -42,23 +41,7 @@ export function readMarkdownHead(norm: NormText): MarkdownHead {
   const info = text.indexOf(INFO_END);
   if (info >= 0) {
     const history = lines.filter((l) => l.e <= info && l !== lines[0]);
-    const at = (l: { s: number }, i: number, j: number) => slice(norm, l.s + i, l.s + j);
-    for (const l of history) {
-      // 2022年4月14日国家市场监督管理总局令第56号公布: the number between the date and 公布.
-      const m = /^(.*?日)?(.+?)(?:公布|发布)/.exec(l.text);
-      if (hints.docNumber || !m) continue;
-      const s = m[1]?.length ?? 0;
-      const n = canonicalDocNumber(m[2]!);
-      if (!n || n.year !== null) continue;
-      hints.docNumber = at(l, s, s + m[2]!.length);
-      const organ = m[2]!.lastIndexOf('令');
-      const state = m[2]!.startsWith('中华人民共和国') && organ > 7 ? 7 : 0;
-      hints.issuer = at(l, s + state, s + organ);
-    }
-    // The version in force is the last line that made one (公布/修订/修正/通过), not an effective-date line (施行).
-    const last = history.filter((l) => /公布|发布|修订|修正|通过|批准/.test(l.text)).at(-1);
-    const d = last && findLastDate(last.text);
-    if (last && d) hints.date = at(last, d.index, d.end);
+    Object.assign(hints, lawHistory(norm, history));
     return { hints, bodyStart: info + INFO_END.length };
   }
   let bodyStart = lines[0]!.e;

@@ -73,9 +73,25 @@ describe('disclosure page metadata in every form', () => {
   });
 });
 
+describe('metadata that abbreviates what the article prints', () => {
+  it.each([
+    ['江西省人民政府令', '第223号', '省政府令第223号', '江西省人民政府令第223号'],
+    ['广东省人民政府令', '（第270号）', '省政府令第270号', '广东省人民政府令第270号'],
+  ])('an order number %s %s in the article wins over %s in the field', (order, serial, field, expected) => {
+    const html = page('<meta name="ArticleTitle" content="测试管理办法">', `<table><tr><td>文号：</td><td>${field}</td></tr></table>`, `<p>${order}</p><p>${serial}</p><p>《测试管理办法》已经省人民政府常务会议通过，现予公布。</p>`);
+    expect(documentMeta(read(html).documents[0]!).docNumber).toBe(expected);
+  });
+
+  it('the publication time of a CMS meta tag dates a page that prints no date', () => {
+    const html = page('<meta name="ArticleTitle" content="测试活动正式启动"><meta name="PubDate" content="2019-09-18 06:23">', '', '<p>本网讯 测试活动今天启动。</p>');
+    expect(documentMeta(read(html).documents[0]!).issuedDate).toBe('2019-09-18');
+  });
+});
+
 describe('pages that are not 公文 are still one document', () => {
   it.each([
     ['a news page: headline from <title>', '<title>测试品牌丝路行正式启动_山西省人民政府门户网站</title>', '<p>本网讯 10月16日，测试活动在太原启动。</p><p>活动为期三天。</p>', '测试品牌丝路行正式启动', 'page-title'],
+    ['a page reposting a law: a site section after the dash', '<title>中华人民共和国测试法-纪检</title>', '<p>第一条 为了测试，制定本法。</p>', '中华人民共和国测试法', 'page-title'],
     ['a news page: headline after a dash', '<title>德清县测试投资结构趋稳-浙江省发展和改革委员会网站</title>', '<p>1-10月，测试投资平稳。</p>', '德清县测试投资结构趋稳', 'page-title'],
     ['a statistical communiqué: headline printed in the article', '<title>统计公报</title>', '<h1>万载县2022年国民经济和社会发展统计公报</h1><p>2022年，全县经济稳中有进。</p>', '万载县2022年国民经济和社会发展统计公报', 'header'],
   ])('%s', (_name, head, article, title, source) => {

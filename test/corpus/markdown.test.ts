@@ -46,9 +46,24 @@ describe('LawRefBook Markdown: title, history lines, <!-- INFO END -->', () => {
       { docNumber: '国务院令第557号', title: '中华人民共和国测试条例实施细则', issuer: '国务院', coIssuers: [], date: '2019-10-11', titleSource: 'metadata' },
     ],
     [
-      '地方性法规: no number printed',
+      '部门规章 amended by a decision: the 修改 line dates the version in force',
+      '# 测试投诉处理暂行办法\n\n2019年11月30日 国家市场监督管理总局令第20号公布\n\n2022年3月24日 《国家市场监督管理总局关于修改和废止有关规章的决定》修改\n\n<!-- INFO END -->\n\n第一条 为规范测试，制定本办法。\n',
+      { docNumber: '国家市场监督管理总局令第20号', title: '测试投诉处理暂行办法', issuer: '国家市场监督管理总局', coIssuers: [], date: '2022-03-24', titleSource: 'metadata' },
+    ],
+    [
+      '行政法规 promulgated again: the number of the latest 公布 line',
+      '# 测试条例\n\n2009年7月20日 中华人民共和国国务院令第557号公布\n\n2019年10月11日 中华人民共和国国务院令第721号公布\n\n2019年12月1日 施行\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n',
+      { docNumber: '国务院令第721号', title: '测试条例', issuer: '国务院', coIssuers: [], date: '2019-10-11', titleSource: 'metadata' },
+    ],
+    [
+      '地方性法规: no number printed; the congress that adopted it issues it',
       '# 北京市测试教育规定\n\n1995年6月8日 北京市第十届人民代表大会常务委员会第十七次会议通过\n\n2016年11月25日 北京市第十四届人民代表大会常务委员会第三十一次会议修正\n\n<!-- INFO END -->\n\n第一条 为促进测试，制定本规定。\n',
-      { docNumber: null, title: '北京市测试教育规定', issuer: null, coIssuers: [], date: '2016-11-25', titleSource: 'metadata' },
+      { docNumber: null, title: '北京市测试教育规定', issuer: '北京市人民代表大会常务委员会', coIssuers: [], date: '2016-11-25', titleSource: 'metadata' },
+    ],
+    [
+      '法律: the national congress',
+      '# 中华人民共和国测试法\n\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n\n2023年9月1日 第十四届全国人民代表大会常务委员会第五次会议修订\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试法', issuer: '全国人民代表大会常务委员会', coIssuers: [], date: '2023-09-01', titleSource: 'metadata' },
     ],
   ])('%s', (_name, text, expected) => {
     expect(fields(text)).toEqual(expected);
