@@ -1,12 +1,13 @@
 import { canonicalDocNumber } from '../docNumber.js';
 import type { Header } from '../split.js';
-import { headerLike, ORGAN, TITLE_END, titleLike, type Line } from './lines.js';
+import { headerLike, ORGAN, organLine, TITLE_END, titleLike, type Line } from './lines.js';
 import { dateLine, noteDate } from './signature.js';
 
 /** How far into a text its printed header may start (a dateline such as 新华社北京2月13日电 may precede it). */
 const TOP_LINES = 8;
 const NUMBER_ONLY = /^[（(]?([^（()）]{2,30}?)[）)]?$/;
-const YEAR_ONLY = /^[（(]\d{4}年[）)]$/;
+// （2020年） under a 公告, （2023年5月） under a communiqué: not a full date, part of the header.
+const YEAR_ONLY = /^[（(]\d{4}年(?:\d{1,2}月)?[）)]$/;
 
 /** A 关于 line whose 文种 ends the next line: 关于进一步加快… / …的意见. */
 const wrappedTitle = (l: Line, next: Line | undefined) =>
@@ -33,12 +34,16 @@ export function topHeader(lines: Line[]): Header | null {
       h.date = dateLine(l) ?? noteDate(l);
     } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
       const at = l.text.indexOf('关于');
-      if (at > 0 && at <= 40) h.issuers.push([l.s, l.s + at]);
+      // The title's own issuer (…关于) or the organ lines right above it, not both.
+      h.issuers = at > 0 && at <= 40 ? [[l.s, l.s + at]] : [];
       h.title.push([at > 0 ? l.s + at : l.s, l.e]);
       for (let j = k - 1; j >= 0 && at <= 0 && headerLike(lines[j]!) && ORGAN.test(lines[j]!.text); j--) h.issuers.unshift([lines[j]!.s, lines[j]!.e]);
       // A title wrapped over two lines: the second ends in its 文种.
       const next = lines[k + 1];
       if (!TITLE_END.test(l.text) && next && headerLike(next, 160) && TITLE_END.test(next.text)) h.title.push([next.s, next.e]), k++;
+    } else if (!h.issuers.length && organLine(l.text)) {
+      // Bodies printed under a headline (统计公报: 万载县统计局　国家统计局万载调查队).
+      h.issuers.push([l.s, l.e]);
     } else if (h.title.length || h.docNumber) {
       break;
     } else {

@@ -89,6 +89,16 @@ describe('documents printed without a 发文字号', () => {
       '江西省人民政府办公厅\n关于进一步做好测试工作\n的通知\n各市、县（区）人民政府：\n现通知如下。\n江西省人民政府办公厅\n2020年2月3日\n',
       { docNumber: null, title: '江西省人民政府办公厅关于进一步做好测试工作的通知', issuer: '江西省人民政府办公厅', coIssuers: [], date: '2020-02-03', titleSource: 'header' },
     ],
+    [
+      '统计公报: the issuing bodies printed apart under the headline',
+      '测试县2022年国民经济和社会发展统计公报\n测试县统计局　　国家统计局测试调查队\n（2023年5月）\n2022年，全县经济稳中有进。\n',
+      { docNumber: null, title: '测试县2022年国民经济和社会发展统计公报', issuer: '测试县统计局', coIssuers: ['国家统计局测试调查队'], date: null, titleSource: 'header' },
+    ],
+    [
+      '统计公报 of a province, a full date under the bodies',
+      '测试省2022年国民经济和社会发展统计公报\n测试省统计局　国家统计局测试调查总队\n2023年3月28日\n2022年，全省经济企稳向好。\n',
+      { docNumber: null, title: '测试省2022年国民经济和社会发展统计公报', issuer: '测试省统计局', coIssuers: ['国家统计局测试调查总队'], date: '2023-03-28', titleSource: 'header' },
+    ],
   ])('%s', (_name, text, expected) => {
     const g = read(text);
     expect(g.documents).toHaveLength(1);
