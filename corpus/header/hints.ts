@@ -67,6 +67,19 @@ function splitAtGaps(norm: NormText, r: Range): Range[] {
   return out.length > 1 && out.every((p) => ORGAN.test(norm.text.slice(p[0], p[1]))) ? out : [r];
 }
 
+const textOf = (text: string, r: Range) => text.slice(r[0], r[1]);
+
+/**
+ * The issuers in full: the named ones (metadata, else header), each replaced by the signature's full name
+ * it abbreviates; a collective name (…等七部门) or none at all gives the signature's list; the portal last.
+ */
+function decideIssuers(text: string, named: Range[], organs: Range[], publisher: Range | undefined): Range[] {
+  let out: Range[];
+  if (!named.length || (named.length === 1 && COLLECTIVE.test(textOf(text, named[0]!)) && organs.length > 1)) out = organs;
+  else out = named.map((b) => organs.find((o) => abbreviates(textOf(text, b), textOf(text, o))) ?? b);
+  return out.length || !publisher ? out : [publisher];
+}
+
 /**
  * Puts the hints in front of the document's text (one line each) and decides every field by precedence:
  * title: metadata 标题 > printed header > page title > file name; number: metadata > header (unless the
@@ -117,14 +130,9 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
     out.fallbackTitle = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
     out.warnings.push({ rule: 'header/none', message: 'no header printed; title taken from the file name' });
   }
-  const textOf = (r: Range) => norm.text.slice(r[0], r[1]);
   const printed = (title ? h.issuers.map(mv) : out.header.issuers).flatMap((r) => splitAtGaps(norm, r));
-  const base = issuer ? parts(textOf(issuer), issuer[0]) : printed;
-  let signers: Range[];
-  if (!base.length || (base.length === 1 && COLLECTIVE.test(textOf(base[0]!)) && sig.organs.length > 1)) signers = sig.organs;
-  else signers = base.map((b) => sig.organs.find((o) => abbreviates(textOf(b), textOf(o))) ?? b);
-  if (!signers.length && publisher) signers = [publisher];
-  const same = signers.length === out.header.issuers.length && signers.every((r, i) => textOf(r) === textOf(out.header.issuers[i]!));
+  const signers = decideIssuers(norm.text, issuer ? parts(textOf(norm.text, issuer), issuer[0]) : printed, sig.organs, publisher);
+  const same = signers.length === out.header.issuers.length && signers.every((r, i) => textOf(norm.text, r) === textOf(norm.text, out.header.issuers[i]!));
   if (!same) out.header.signers = signers;
   return out;
 }
