@@ -43,6 +43,9 @@ const SENTENCE = /[。；！？]/;
 /** A document printed without a number starts within these lines or not at all. */
 const TOP_LINES = 8;
 
+/** A document that prints no header: all of it is body. */
+const noHeader = (): Header => ({ firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null });
+
 function notADocument(lines: Line[]): void {
   if (lines.length && lines.filter((l) => TOC_LINE.test(l.text)).length * 2 >= lines.length) {
     reject('split/toc', 'unexpected table of contents (title …… page lines), expected document text');
@@ -62,7 +65,7 @@ function documentsOf(body: NormText, hints: Hints, path: string, single: boolean
   if (!single && headers.length > 1) return cutDocuments(body, lines, headers).map((d) => finishDocument(d, hints, path));
   if (!headers.length && !hints.title) notADocument(lines);
   const first = headers[0];
-  const h: Header = first && (first.firstLine < TOP_LINES || !single) ? first : topHeader(lines) ?? { firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null };
+  const h = first && (first.firstLine < TOP_LINES || !single) ? first : topHeader(lines) ?? noHeader();
   return [finishDocument(cutDocuments(body, lines, [h], 0)[0]!, hints, path)];
 }
 

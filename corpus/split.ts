@@ -58,7 +58,7 @@ export interface Header {
   date: Range | null;
 }
 
-/** The 发文字号 at line k, as [number range, text after it], or null. */
+/** The 发文字号 at line k: its range, the text after it, and its first line (an order prints two), or null. */
 function numberAt(lines: Line[], k: number): { range: Range; rest: string; firstLine: number } | null {
   const line = lines[k]!;
   const prev = lines[k - 1];

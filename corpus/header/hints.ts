@@ -132,7 +132,8 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
   }
   const printed = (title ? h.issuers.map(mv) : out.header.issuers).flatMap((r) => splitAtGaps(norm, r));
   const signers = decideIssuers(norm.text, issuer ? parts(textOf(norm.text, issuer), issuer[0]) : printed, sig.organs, publisher);
-  const same = signers.length === out.header.issuers.length && signers.every((r, i) => textOf(norm.text, r) === textOf(norm.text, out.header.issuers[i]!));
+  const named = out.header.issuers;
+  const same = signers.length === named.length && signers.every((r, i) => textOf(norm.text, r) === textOf(norm.text, named[i]!));
   if (!same) out.header.signers = signers;
   return out;
 }
