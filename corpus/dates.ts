@@ -1,7 +1,8 @@
 /** Calendar dates written in Chinese documents: 2018年4月7日, 2018 年 4 月 11 日 (normalised), 二〇一八年四月七日. */
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_NUM = '[〇零○Ｏ一二三四五六七八九十]';
+// 〇 is printed as ○ (circle), Ｏ/O (letter) or 0 (digit) by many typesetters.
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUM = '[〇零○ＯO0一二三四五六七八九十]';
 
 /** Value of a Chinese numeral up to 99 (十, 十二, 二十, 三十一) or a digit-by-digit year (二〇一八). */
 export function chineseNumber(s: string): number | null {
@@ -31,16 +32,41 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The first full date in `text` as ISO YYYY-MM-DD with its position, or null. */
-export function findDate(text: string): { iso: string; index: number; end: number } | null {
+/** Dates in metadata fields and web exports: 2023-10-16, 2023/10/16, 2023.10.16 (one separator throughout). */
+const NUMERIC_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
+
+export interface DateMatch {
+  iso: string;
+  index: number;
+  end: number;
+}
+
+function* dates(text: string): Generator<DateMatch> {
   for (const m of text.matchAll(DATE_PATTERN)) {
     const y = chineseNumber(m[1]!);
     const mo = chineseNumber(m[2]!);
     const d = chineseNumber(m[3]!);
     const iso = y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
-    if (iso) return { iso, index: m.index!, end: m.index! + m[0].length };
+    if (iso) yield { iso, index: m.index!, end: m.index! + m[0].length };
   }
-  return null;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const iso = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
+    if (iso) yield { iso, index: m.index!, end: m.index! + m[0].length };
+  }
+}
+
+/** The first full date in `text` as ISO YYYY-MM-DD with its position, or null. */
+export function findDate(text: string): DateMatch | null {
+  let first: DateMatch | null = null;
+  for (const d of dates(text)) if (!first || d.index < first.index) first = d;
+  return first;
+}
+
+/** The last full date in `text` (the latest line of a law's history), or null. */
+export function findLastDate(text: string): DateMatch | null {
+  let last: DateMatch | null = null;
+  for (const d of dates(text)) if (!last || d.index > last.index) last = d;
+  return last;
 }
 
 /** Last day of a month, for 9月底 → 2018-09-30. */

@@ -15,8 +15,10 @@ const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|�
 
 function trimPrefix(run: string): string {
   const cut = run.replace(LEAD_IN, '');
-  // Real prefixes are 1–8 characters (国发, 唐优化营商办); a longer run still has text in front.
-  return cut.length > 8 ? cut.slice(-8) : cut;
+  // Real prefixes are 1–8 characters (国发, 唐优化营商办), orders name the whole organ (中国证券监督管理委员会令,
+  // 12); a longer run still has text in front.
+  const max = run.endsWith('令') ? 12 : 8;
+  return cut.length > max ? cut.slice(-max) : cut;
 }
 
 export interface DocNumberMatch extends DocNumberParts {
@@ -34,20 +36,21 @@ const ORDER_SERIAL = /令第?(\d{1,5})号/y;
 function runBefore(text: string, end: number): string {
   let s = end;
   while (s > 0 && end - s < 16 && isCjk(text.charCodeAt(s - 1))) s--;
-  return text.slice(s, end);
+  // The state's name in front of an organ (中华人民共和国国务院令) is not part of the 机关代字.
+  return text.slice(s, end).replace(/^.*中华人民共和国/, '');
 }
 
 /**
  * Every document number in normalised text, in order of position. Anchored on the literals 〔 and 令, then
  * read backwards for the prefix: a pattern starting with a CJK class would be tried at every character.
  */
-export function findDocNumbers(text: string): DocNumberMatch[] {
+export function findDocNumbers(text: string, trim: (run: string) => string = trimPrefix): DocNumberMatch[] {
   const found: DocNumberMatch[] = [];
   for (let i = text.indexOf('〔'); i >= 0; i = text.indexOf('〔', i + 1)) {
     YEAR_SERIAL.lastIndex = i;
     const m = YEAR_SERIAL.exec(text);
     if (!m) continue;
-    const prefix = trimPrefix(runBefore(text, i));
+    const prefix = trim(runBefore(text, i));
     if (!prefix || prefix.endsWith('令')) continue;
     const year = Number(m[1]);
     const serial = Number(m[2]);
@@ -57,7 +60,7 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     ORDER_SERIAL.lastIndex = i;
     const m = ORDER_SERIAL.exec(text);
     if (!m) continue;
-    const prefix = trimPrefix(runBefore(text, i + 1));
+    const prefix = trim(runBefore(text, i + 1));
     if (prefix.length < 2) continue;
     const serial = Number(m[1]);
     found.push({ prefix, year: null, serial, canonical: `${prefix}第${serial}号`, index: i + 1 - prefix.length, end: i + m[0].length });
@@ -74,8 +77,12 @@ export function canonicalDocNumber(raw: string): DocNumberMatch | null {
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(VARIANT_OPEN, '〔')
-    .replace(VARIANT_CLOSE, '〕');
-  const all = findDocNumbers(text);
+    .replace(VARIANT_CLOSE, '〕')
+    .replace(/^中华人民共和国/, '')
+    // An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
+    .replace(/令〔(第?\d+号)〕$/, '令$1');
+  // The whole string is the number: no running text to cut off (京经信发 keeps its 经, 中国证券监督管理委员会令 its length).
+  const all = findDocNumbers(text, (run) => run);
   const m = all[0];
   return m && m.index === 0 && m.end === text.length ? m : null;
 }

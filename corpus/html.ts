@@ -1,95 +1,30 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { isField, metadata, pageTitle, type PageMeta } from './htmlMeta.js';
+import { shortText, textOf, type TextView } from './htmlText.js';
 import { reject } from './problems.js';
 
-/** Plain text read out of HTML, with the HTML source offset of every character. */
-export interface TextView {
-  text: string;
-  map: number[];
-}
+export type { TextView } from './htmlText.js';
 
 export interface HtmlPage {
   /** Metadata values from the disclosure table, each as text with its source map. */
-  meta: Partial<Record<'docNumber' | 'date' | 'issuer' | 'title', TextView>>;
+  meta: PageMeta;
+  /** The page's own headline (ArticleTitle, title block, <title> without the site name), if any. */
+  title: TextView | null;
   body: TextView;
 }
 
-const LABELS: [keyof HtmlPage['meta'], RegExp][] = [
-  ['docNumber', /^(?:发文字号|文号|发文号)$/],
-  ['date', /^(?:成文日期|发文日期|印发日期|发布日期)$/],
-  ['issuer', /^(?:发文机关|发布机构|发文单位|发文机构)$/],
-  ['title', /^(?:标题|名称|文件名称)$/],
-];
 const NOISE = 'script, style, noscript, iframe, nav, header, footer, form, [class*="share"], [class*="footer"], [class*="nav"], [id*="footer"], [id*="nav"]';
 const BODY = ['#zoom', '.TRS_Editor', '.article-content', '.pages_content', '#UCAP-CONTENT', '.content', 'article', '#content', '.article', '.main'];
-const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'td', 'th']);
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000\u2002\u2003:：]+/g, '');
 
-/** Appends one text node to `view`; each character maps to its place in `html`. */
-function appendData(html: string, data: string, start: number, view: TextView): void {
-  let i = start;
-  for (let j = 0; j < data.length; j++) {
-    view.text += data[j];
-    view.map.push(i);
-    // An entity (&nbsp; &emsp; &#12289;) is one character in the text and several in the source.
-    if (html[i] === '&') {
-      const semi = html.indexOf(';', i);
-      i = semi > i && semi - i <= 10 ? semi + 1 : i + 1;
-    } else {
-      i += html.codePointAt(i)! > 0xffff ? 2 : 1;
-      if (data.codePointAt(j)! > 0xffff) { view.text += data[++j]; view.map.push(i - 1); }
-    }
-  }
-}
-
-function newline(view: TextView, at: number): void {
-  if (view.text && !view.text.endsWith('\n')) { view.text += '\n'; view.map.push(at); }
-}
-
-/** The text under `root`, block elements on lines of their own. Iterative: nesting depth is the page's, not the stack's. */
-function appendText(html: string, root: AnyNode, view: TextView): void {
-  const stack: (AnyNode | { close: number })[] = [root];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if ('close' in item) { newline(view, item.close); continue; }
-    if (item.type === 'text') { appendData(html, item.data, item.sourceCodeLocation?.startOffset ?? 0, view); continue; }
-    if (item.type !== 'tag' && item.type !== 'root') continue;
-    const el = item as Element;
-    const at = el.sourceCodeLocation?.startOffset ?? 0;
-    const block = item.type === 'tag' && BLOCK.has(el.name);
-    if (block) { newline(view, at); stack.push({ close: el.sourceCodeLocation?.endOffset ?? at }); }
-    for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]!);
-  }
-}
-
-function textOf(html: string, nodes: AnyNode[]): TextView {
-  const view: TextView = { text: '', map: [] };
-  for (const n of nodes) appendText(html, n, view);
-  return view;
-}
-
-function metadata($: CheerioAPI, html: string): HtmlPage['meta'] {
-  const meta: HtmlPage['meta'] = {};
-  $('td, th, dt, span, label, b, strong').each((_i, el) => {
-    const label = squash($(el).text());
-    const hit = LABELS.find(([, re]) => re.test(label));
-    if (!hit || meta[hit[0]]) return;
-    // The value is the next cell (td/dd) or the label element's next sibling.
-    const next = $(el).next();
-    if (!next.length) return;
-    const view = textOf(html, [next[0]!]);
-    if (view.text.trim()) meta[hit[0]] = view;
-  });
-  return meta;
-}
-
-/** Reads a government information-disclosure page: metadata table + article body. */
+/** Reads a government information-disclosure page: metadata fields, headline and article body. */
 export function readHtml(html: string): HtmlPage {
   const $ = load(html, { sourceCodeLocationInfo: true });
+  const title = pageTitle($, html);
   $(NOISE).remove();
   const meta = metadata($, html);
   // The metadata table is not body text.
-  $('table').filter((_i, t) => LABELS.some(([, re]) => $(t).find('td, th').toArray().some((c) => re.test(squash($(c).text()))))).remove();
+  $('table').filter((_i, t) => $(t).find('td, th').toArray().some((c) => isField(shortText(c) ?? ''))).remove();
   let container: Element | undefined;
   for (const sel of BODY) {
     const found = $(sel).toArray().sort((a, b) => $(b).text().length - $(a).text().length)[0];
@@ -99,7 +34,7 @@ export function readHtml(html: string): HtmlPage {
   if (!root) reject('html/no-body', 'unexpected HTML without a <body>, expected a page with the document text');
   const body = textOf(html, [root]);
   if (!body.text.trim()) reject('html/no-body', 'unexpected HTML page with an empty body, expected the document text');
-  return { meta, body };
+  return { meta, title, body };
 }
 
 export function looksLikeHtml(text: string): boolean {

@@ -3,7 +3,7 @@
  * A RejectError carries one up to the batch runner, which records the input as rejected-with-reason.
  */
 export interface Problem {
-  /** Stable rule id, e.g. `decode/binary`, `split/no-header`. */
+  /** Stable rule id, e.g. `decode/binary`, `split/no-text`, `header/none`. */
   rule: string;
   /** Human message naming what was found and what was expected. */
   message: string;

@@ -1,20 +1,30 @@
 import { DATE_PATTERN, findDate } from './dates.js';
 import { canonicalDocNumber } from './docNumber.js';
-import { ITEM_START, joinLayoutLines, slice, type NormText } from './normalize.js';
+import { headerLike, linesOf, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, type Line } from './header/lines.js';
+import { noteDate } from './header/signature.js';
+import { joinLayoutLines, slice, type NormText } from './normalize.js';
+import type { Problem } from './problems.js';
 
 /** [start, end) in a document's normalised text. */
 export type Range = [number, number];
 
 export interface HeaderSpans {
-  /** One range per issuing body (joint documents list several). */
+  /** One range per issuing body printed in the header (joint documents list several). */
   issuers: Range[];
   /** The title may wrap over several lines: one range per piece, in order. */
   title: Range[];
   docNumber: Range | null;
   date: Range | null;
+  /**
+   * The issuers in full when they are printed elsewhere than before the title (signature, metadata);
+   * `issuers` stays what the title line printed, since a 关于 title is issuer + 关于….
+   */
+  signers?: Range[];
 }
 
 export type DocumentKind = 'decree' | 'appointments';
+/** Where the title was read: the printed header, a metadata field, the page's title, or (last) the file name. */
+export type TitleSource = 'header' | 'metadata' | 'page-title' | 'file-name';
 
 /** One document cut from an issue: its normalised text (layout lines rejoined below the header) and header. */
 export interface SourceDocument {
@@ -23,41 +33,22 @@ export interface SourceDocument {
   header: HeaderSpans;
   /** Where the body starts in `norm` (after the header). */
   bodyStart: number;
+  titleSource: TitleSource;
+  /** The title when no text of the input holds one (the file name). */
+  fallbackTitle?: string;
+  /** What the reader had to guess, as problems (rule id + message), so an analyst can filter on them. */
+  warnings: Problem[];
 }
 
-interface Line {
-  s: number;
-  e: number;
-  text: string;
-}
-
-const NUMBER_LINE = /^([\u4e00-\u9fff]{1,16}〔\d{4}〕第?\d{1,5}号|[\u4e00-\u9fff]{1,12}令第?\d{1,5}号)(.*)$/;
+// A 发文字号 line, also in parentheses under the title (national database exports print every number so).
+const NUMBER_LINE = /^([（(]?)([\u4e00-\u9fff]{1,16}〔\d{4}〕第?\d{1,5}号|[\u4e00-\u9fff]{1,16}令第?\d{1,5}号)(.*)$/;
+// An order's serial on the line under 上海市人民政府令: （第19号） or 第19号.
+const ORDER_SERIAL_LINE = /^[（(]?第\d{1,5}号[）)]?$/;
 const DATE_ONLY = new RegExp(`^${DATE_PATTERN.source}$`);
-const ORGAN = /(?:人民政府|政府|办公厅|办公室|委员会|管委会|党委|总局|局|厅|部|委|院|署|会|中心|银行|小组)$/;
 const ISSUE_KIND_ONLY = /(?:令|公告|通告|决定|命令|通报|批复|函)$/;
 const APPOINTMENT_LINE = /^(.{2,30}?)(?:任免人员|人事任免|任免名单|任免事项|任免职务)$/;
-const MAX_HEADER_LINE = 80;
 
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  for (let s = 0; s <= text.length; ) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    const raw = text.slice(s, e);
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (t) lines.push({ s: s + lead, e: s + lead + t.length, text: t });
-    s = e + 1;
-  }
-  return lines;
-}
-
-/** A line that may belong to a header block: short, no sentence punctuation, not a numbered item. */
-function headerLike(l: Line): boolean {
-  return l.text.length <= MAX_HEADER_LINE && !/[。；，：\t]/.test(l.text) && (!ITEM_START.test(l.text) || l.text.startsWith('关于'));
-}
-
-interface Header {
+export interface Header {
   firstLine: number;
   lastLine: number;
   kind: DocumentKind;
@@ -67,43 +58,70 @@ interface Header {
   date: Range | null;
 }
 
+/** The 发文字号 at line k: its range, the text after it, and its first line (an order prints two), or null. */
+function numberAt(lines: Line[], k: number): { range: Range; rest: string; firstLine: number } | null {
+  const line = lines[k]!;
+  const prev = lines[k - 1];
+  if (ORDER_SERIAL_LINE.test(line.text) && prev && /令$/.test(prev.text) && headerLike(prev) && canonicalDocNumber(`${prev.text}${line.text}`)) {
+    return { range: [prev.s, line.e], rest: '', firstLine: k - 1 };
+  }
+  const m = NUMBER_LINE.exec(line.text);
+  if (!m || !canonicalDocNumber(m[2]!)) return null;
+  const open = m[1]!;
+  let rest = m[3]!;
+  if (open) {
+    if (!/^[）)]$/.test(rest)) return null; // （号）and nothing else on the line
+    rest = '';
+  }
+  const s = line.s + open.length;
+  return { range: [s, s + m[2]!.length], rest, firstLine: k };
+}
+
+/** Title lines ending at line `last` (inclusive): the one holding 关于 and those under it, or a rule's own title. */
+function titleAbove(lines: Line[], last: number): { t: number; at: number } | null {
+  for (let j = last; j >= Math.max(0, last - 3) && headerLike(lines[j]!, MAX_TITLE_LINE); j--) {
+    const at = lines[j]!.text.indexOf('关于');
+    if (at >= 0) return { t: j, at };
+  }
+  const l = lines[last];
+  if (!l || !headerLike(l, MAX_TITLE_LINE)) return null;
+  if (ISSUE_KIND_ONLY.test(l.text)) return { t: last, at: 0 };
+  if (!TITLE_END.test(l.text) || l.text.length < 4) return null;
+  // A rule titled by itself (…管理办法): one line, or two when the first does not name an organ.
+  const up = lines[last - 1];
+  const wrapped = up && headerLike(up, MAX_TITLE_LINE) && !ORGAN.test(up.text) && !TITLE_END.test(up.text) && up.text.length >= 10;
+  return { t: wrapped ? last - 1 : last, at: 0 };
+}
+
 /** Header ending in a 发文字号 line at index k: issuer line(s) + title line(s) + number (+ date). */
 function numberedHeader(lines: Line[], k: number): Header | null {
-  const line = lines[k]!;
-  const m = NUMBER_LINE.exec(line.text);
-  if (!m || !canonicalDocNumber(m[1]!)) return null;
-  const rest = m[2]!;
+  const num = numberAt(lines, k);
+  if (!num) return null;
   let date: Range | null = null;
   let lastLine = k;
-  if (rest) {
-    const d = findDate(rest);
-    if (!d || d.index !== 0 || d.end !== rest.length) return null; // a number inside a sentence, not a header
-    date = [line.s + m[1]!.length + d.index, line.s + m[1]!.length + d.end];
+  if (num.rest) {
+    const d = findDate(num.rest);
+    if (!d || d.index !== 0 || d.end !== num.rest.length) return null; // a number inside a sentence, not a header
+    const at = num.range[1];
+    date = [at + d.index, at + d.end];
   } else if (lines[k + 1] && DATE_ONLY.test(lines[k + 1]!.text) && findDate(lines[k + 1]!.text)) {
     date = [lines[k + 1]!.s, lines[k + 1]!.e];
     lastLine = k + 1;
+  } else if (lines[k + 1] && noteDate(lines[k + 1]!)) {
+    // 法释 and laws: （2015年6月23日…会议通过，自…起施行） under the number.
+    date = noteDate(lines[k + 1]!);
+    lastLine = k + 1;
   }
-  const docNumber: Range = [line.s, line.s + m[1]!.length];
-
-  // Title: lines above the number, up to the one that holds 关于; issuers above that.
-  let t = -1;
-  for (let j = k - 1; j >= Math.max(0, k - 4) && headerLike(lines[j]!); j--) {
-    if (lines[j]!.text.includes('关于')) { t = j; break; }
-  }
+  if (num.firstLine < k) return orderHeader(lines, k, num.range);
+  const found = titleAbove(lines, num.firstLine - 1);
+  if (!found) return null;
+  const { t, at } = found;
   const issuers: Range[] = [];
   const title: Range[] = [];
-  if (t >= 0) {
-    const tl = lines[t]!;
-    const at = tl.text.indexOf('关于');
-    const before = tl.text.slice(0, at).trim();
-    if (before) issuers.push([tl.s, tl.s + before.length]);
-    for (let j = t; j < k; j++) title.push([j === t ? tl.s + at : lines[j]!.s, lines[j]!.e]);
-  } else if (k > 0 && headerLike(lines[k - 1]!) && ISSUE_KIND_ONLY.test(lines[k - 1]!.text)) {
-    t = k - 1;
-    title.push([lines[t]!.s, lines[t]!.e]);
-  } else {
-    return null;
-  }
+  const tl = lines[t]!;
+  const before = tl.text.slice(0, at).trim();
+  if (before) issuers.push([tl.s, tl.s + before.length]);
+  for (let j = t; j < num.firstLine; j++) title.push([j === t ? tl.s + at : lines[j]!.s, lines[j]!.e]);
   let first = t;
   if (!issuers.length) {
     for (let j = t - 1; j >= Math.max(0, t - 3) && headerLike(lines[j]!) && ORGAN.test(lines[j]!.text); j--) {
@@ -111,7 +129,20 @@ function numberedHeader(lines: Line[], k: number): Header | null {
       first = j;
     }
   }
-  return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber, date };
+  return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber: num.range, date };
+}
+
+/**
+ * An order printed as 上海市人民政府令 / （第19号）: the organ issues it, and its title is the rule it
+ * promulgates (《…办法》已经…通过，现予公布) when the first sentence names one; else the title is read elsewhere.
+ */
+function orderHeader(lines: Line[], k: number, docNumber: Range): Header {
+  const order = lines[k - 1]!;
+  const next = lines[k + 1];
+  const rule = next && /^《([^》]{2,80})》/.exec(next.text);
+  const title: Range[] = rule ? [[next.s + 1, next.s + 1 + rule[1]!.length]] : [];
+  const issuers: Range[] = order.text.length > 1 ? [[order.s, order.e - 1]] : [];
+  return { firstLine: k - 1, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
 }
 
 function appointmentHeader(lines: Line[], k: number): Header | null {
@@ -125,9 +156,8 @@ function shift(r: Range, by: number): Range {
   return [r[0] - by, r[1] - by];
 }
 
-/** Finds every document header in an issue's normalised text and cuts the issue into documents. */
-export function splitIssue(norm: NormText): SourceDocument[] {
-  const lines = linesOf(norm.text);
+/** Every document header in an issue's normalised text, in order, none overlapping. */
+export function findHeaders(lines: Line[]): Header[] {
   const headers: Header[] = [];
   for (let k = 0; k < lines.length; k++) {
     const h = numberedHeader(lines, k) ?? appointmentHeader(lines, k);
@@ -137,17 +167,28 @@ export function splitIssue(norm: NormText): SourceDocument[] {
     headers.push(h);
     k = h.lastLine;
   }
+  return headers;
+}
+
+/**
+ * Cuts `norm` into one document per header: from its first line (or `from` for the first) to the next.
+ * A header with lastLine -1 is an empty one: the document is body from its start.
+ */
+export function cutDocuments(norm: NormText, lines: Line[], headers: Header[], from?: number): SourceDocument[] {
   return headers.map((h, i) => {
-    const start = lines[h.firstLine]!.s;
-    const headerEnd = lines[h.lastLine]!.e;
+    const start = i === 0 && from !== undefined ? from : lines[h.firstLine]?.s ?? 0;
+    const headerEnd = h.lastLine >= 0 ? lines[h.lastLine]!.e : start;
     const next = headers[i + 1];
     const end = next ? lines[next.firstLine]!.s : norm.text.length;
     const head = slice(norm, start, headerEnd);
-    const body = joinLayoutLines(slice(norm, headerEnd, end));
+    // Signature lines (one body per line, the date under them) are never a paragraph broken by layout.
+    const body = joinLayoutLines(slice(norm, headerEnd, end), (l) => organLine(l) || DATE_ONLY.test(l));
     return {
       kind: h.kind,
       norm: concat(head, body),
       bodyStart: headerEnd - start,
+      titleSource: 'header',
+      warnings: [],
       header: {
         issuers: h.issuers.map((r) => shift(r, start)),
         title: h.title.map((r) => shift(r, start)),
@@ -156,6 +197,12 @@ export function splitIssue(norm: NormText): SourceDocument[] {
       },
     };
   });
+}
+
+/** Finds every document header in an issue's normalised text and cuts the issue into documents. */
+export function splitIssue(norm: NormText): SourceDocument[] {
+  const lines = linesOf(norm.text);
+  return cutDocuments(norm, lines, findHeaders(lines));
 }
 
 export function concat(a: NormText, b: NormText): NormText {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { findDate } from '../corpus/dates.js';
 import { canonicalDocNumber, type DocNumberParts } from '../corpus/docNumber.js';
-import type { Range, SourceDocument } from '../corpus/split.js';
+import type { Problem } from '../corpus/problems.js';
+import type { Range, SourceDocument, TitleSource } from '../corpus/split.js';
 
 export interface DocumentMeta {
   id: string;
@@ -14,6 +15,9 @@ export interface DocumentMeta {
   issuedDate: string | null;
   /** For 印发/转发 notices: the title of the document issued (现将《…》印发给你们). */
   issuesTitle: string | null;
+  titleSource: TitleSource;
+  /** What the reader guessed (no header, title from the file name, …), as problems. */
+  warnings: Problem[];
 }
 
 /** 文种 at the end of a title, longest first (实施意见 is an 意见). */
@@ -31,12 +35,14 @@ const textOf = (doc: SourceDocument, r: Range) => doc.norm.text.slice(r[0], r[1]
 export function documentMeta(doc: SourceDocument): DocumentMeta {
   const h = doc.header;
   const number = h.docNumber ? canonicalDocNumber(textOf(doc, h.docNumber)) : null;
-  const issuers = h.issuers.map((r) => compact(textOf(doc, r)));
-  const titleRest = compact(h.title.map((r) => textOf(doc, r)).join(''));
+  const printed = h.issuers.map((r) => compact(textOf(doc, r)));
+  const issuers = h.signers ? h.signers.map((r) => compact(textOf(doc, r))) : printed;
+  const titleRest = compact(h.title.map((r) => textOf(doc, r)).join('')) || (doc.fallbackTitle ?? '');
   // GB/T 9704: the full title is issuer + 关于…; gazettes print the issuer on its own line above.
-  const title = doc.kind === 'decree' && titleRest.startsWith('关于') ? issuers.join('') + titleRest : titleRest;
+  const title = doc.kind === 'decree' && titleRest.startsWith('关于') ? printed.join('') + titleRest : titleRest;
   const body = doc.norm.text.slice(doc.bodyStart);
-  const dateText = h.date ? textOf(doc, h.date) : body.slice(0, 400);
+  // A 任免 list is dated by its decision line (2018年4月10日决定，任命：); a decree never by its body.
+  const dateText = h.date ? textOf(doc, h.date) : doc.kind === 'appointments' ? body.slice(0, 400) : '';
   const issued = findDate(dateText);
   const issuesTitle = ISSUES_IN_BODY.exec(body.slice(0, 600))?.[1] ?? ISSUES_IN_TITLE.exec(title)?.[1] ?? null;
   const docType = doc.kind === 'appointments' ? '任免' : DOC_TYPE.exec(title)?.[1] ?? '其他';
@@ -52,5 +58,7 @@ export function documentMeta(doc: SourceDocument): DocumentMeta {
     docType,
     issuedDate,
     issuesTitle: issuesTitle && compact(issuesTitle),
+    titleSource: doc.titleSource,
+    warnings: doc.warnings,
   };
 }

@@ -5,6 +5,8 @@
 import type { Encoding } from '../corpus/decode.js';
 import type { DocNumberParts } from '../corpus/docNumber.js';
 import type { Span } from '../corpus/normalize.js';
+import type { Problem } from '../corpus/problems.js';
+import type { TitleSource } from '../corpus/split.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -79,6 +81,10 @@ export interface DocumentRecord {
   docType: string;
   issuedDate: string | null;
   issuesTitle: string | null;
+  /** Where the title was read; `file-name` when nothing in the input printed one. */
+  titleSource: TitleSource;
+  /** What the reader had to guess for this document (rule id + message); empty when the header was printed. */
+  warnings: Problem[];
   source: { path: string; encoding: Encoding; format: 'text' | 'html'; start: number; end: number };
   /** Where each header fact stands in the decoded source. */
   provenance: { docNumber: Span | null; title: Span[]; issuers: Span[]; issuedDate: Span | null };

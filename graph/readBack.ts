@@ -43,6 +43,9 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
       docType: d.docType,
       issuedDate: d.issuedDate,
       issuesTitle: d.issuesTitle,
+      // Not stored in the graph: how the reader found the title is a fact of the export only.
+      titleSource: 'header',
+      warnings: [],
       source: { path: d.sourcePath, encoding: 'utf-8', format: 'text', start: d.sourceStart, end: d.sourceEnd },
       provenance: { docNumber: null, title: [], issuers: [], issuedDate: null },
       citations: (rec.get('citations') as Row[]).map((c) => ({ docNumber: c.docNumber, title: c.title, kind: c.kind, relation: c.relation, target: c.target, conflict: c.conflict, text: c.text, start: c.start, end: c.end })),

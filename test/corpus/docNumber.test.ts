@@ -20,6 +20,14 @@ describe('canonicalDocNumber: every printed variant gives one canonical form', (
     ['国办发〔2018〕128号', '国办发〔2018〕128号', { prefix: '国办发', year: 2018, serial: 128 }],
     ['国务院令第590号', '国务院令第590号', { prefix: '国务院令', year: null, serial: 590 }],
     ['国务院令 427 号', '国务院令第427号', { prefix: '国务院令', year: null, serial: 427 }],
+    // A prefix holding a character that also ends running text (经, 由, 对) is kept whole when the string is a number.
+    ['京经信发〔2022〕87号', '京经信发〔2022〕87号', { prefix: '京经信发', year: 2022, serial: 87 }],
+    ['赣府厅发〔2020〕6号', '赣府厅发〔2020〕6号', { prefix: '赣府厅发', year: 2020, serial: 6 }],
+    ['法释〔2015〕16号', '法释〔2015〕16号', { prefix: '法释', year: 2015, serial: 16 }],
+    // Orders drop the state's name; a long organ name stays as printed.
+    ['中华人民共和国国务院令第76号', '国务院令第76号', { prefix: '国务院令', year: null, serial: 76 }],
+    ['中华人民共和国财政部令第 41 号', '财政部令第41号', { prefix: '财政部令', year: null, serial: 41 }],
+    ['中国证券监督管理委员会令第19号', '中国证券监督管理委员会令第19号', { prefix: '中国证券监督管理委员会令', year: null, serial: 19 }],
   ])('%s → %s', (raw, canonical, parts) => {
     const m = canonicalDocNumber(raw)!;
     expect(m.canonical).toBe(canonical);
@@ -39,6 +47,8 @@ describe('findDocNumbers in running text (normalised)', () => {
     ['《中国（河南）自由贸易试验区总体方案》（国发〔2017〕17 号）、《中国（河南）自由贸易试验区建设实施方案》（豫政〔2017〕12 号）', ['国发〔2017〕17号', '豫政〔2017〕12号']],
     // Three numbers that share a serial stay three documents.
     ['郑发〔2017〕17号、国发〔2017〕17号和郑政办〔2017〕17号', ['郑发〔2017〕17号', '国发〔2017〕17号', '郑政办〔2017〕17号']],
+    ['依据《长江河道采砂管理条例》（中华人民共和国国务院令第320号）', ['国务院令第320号']],
+    ['按照国家市场监督管理总局令第56号执行；参照中国证券监督管理委员会令第19号', ['国家市场监督管理总局令第56号', '中国证券监督管理委员会令第19号']],
   ])('%s', (line, expected) => {
     expect(findDocNumbers(normalizeChars(line).text).map((m) => m.canonical)).toEqual(expected);
   });

@@ -1,0 +1,45 @@
+import { findLastDate } from '../dates.js';
+import { canonicalDocNumber } from '../docNumber.js';
+import { slice, type NormText } from '../normalize.js';
+import { concat } from '../split.js';
+import type { Hints } from './hints.js';
+import type { Line } from './lines.js';
+
+const NUM = '[一二三四五六七八九十百零〇\\d]+';
+// 北京市第十届人民代表大会常务委员会第十七次会议通过: the congress is the place + 人民代表大会(常务委员会).
+const CONGRESS = new RegExp(`(?:日|^)([\\u4e00-\\u9fff]{0,12}?)第${NUM}届([\\u4e00-\\u9fff]{0,6}?人民代表大会(?:常务委员会)?)第${NUM}次会议`, 'd');
+// 2022年4月14日国家市场监督管理总局令第56号公布: the number between the date and 公布.
+const PROMULGATED = /^(.*?日)?(.+?)(?:公布|发布)/;
+// The lines that make a version (not 施行, the day it takes effect).
+const VERSION = /公布|发布|修订|修正|修改|通过|批准/;
+
+/**
+ * The header facts of a law text printed with its history (LawRefBook): the number of the latest 公布
+ * line and the organ whose order it is (国务院令 → 国务院), else the congress that adopted it; the date of
+ * the latest version.
+ */
+export function lawHistory(norm: NormText, history: Line[]): Hints {
+  const hints: Hints = {};
+  const at = (l: Line, i: number, j: number) => slice(norm, l.s + i, l.s + j);
+  for (const l of history) {
+    const m = PROMULGATED.exec(l.text);
+    const n = m && canonicalDocNumber(m[2]!);
+    if (!m || !n || n.year !== null) continue;
+    const s = m[1]?.length ?? 0;
+    hints.docNumber = at(l, s, s + m[2]!.length);
+    const organ = m[2]!.lastIndexOf('令');
+    const state = m[2]!.startsWith('中华人民共和国') && organ > 7 ? 7 : 0;
+    hints.issuer = at(l, s + state, s + organ);
+  }
+  for (const l of hints.issuer ? [] : history) {
+    const c = CONGRESS.exec(l.text);
+    if (!c) continue;
+    const [place, body] = [c.indices![1]!, c.indices![2]!];
+    hints.issuer = concat(at(l, place[0], place[1]), at(l, body[0], body[1]));
+    break;
+  }
+  const last = history.filter((l) => VERSION.test(l.text)).at(-1);
+  const d = last && findLastDate(last.text);
+  if (last && d) hints.date = at(last, d.index, d.end);
+  return hints;
+}

@@ -1,0 +1,50 @@
+import { findDate } from '../dates.js';
+import type { Range } from '../split.js';
+import { linesOf, organLine, type Line } from './lines.js';
+
+/** The 落款 that closes a document's main text: the issuing bodies in full and the date under them. */
+export interface Signature {
+  date: Range | null;
+  organs: Range[];
+}
+
+const MAX_SIGNERS = 12;
+
+/** The date of a line that is only a date, possibly in brackets: 2020年2月3日, （2023年1月2日）, 二○一二年一月九日. */
+export function dateLine(l: Line): Range | null {
+  const inner = /^[（(](.*)[）)]$/.exec(l.text)?.[1] ?? l.text;
+  const off = l.text.length === inner.length ? 0 : 1;
+  const d = findDate(inner);
+  return d && d.index === 0 && d.end === inner.length ? [l.s + off, l.s + off + d.end] : null;
+}
+
+
+/** The date opening a note in brackets under a title: （2021年6月10日第十三届…会议通过）. */
+export function noteDate(l: Line): Range | null {
+  if (!/^[（(]/.test(l.text)) return null;
+  const d = findDate(l.text);
+  return d && d.index === 1 ? [l.s + 1, l.s + d.end] : null;
+}
+
+/**
+ * The signature in text[from, to): the first line that is only a date (the 落款 date comes before any
+ * 附件), with the organ lines right above it; an organ and its date may share a line (`…办公厅2025年12月2日`).
+ */
+export function findSignature(text: string, from: number, to = text.length): Signature {
+  const lines = linesOf(text, from, to);
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    let date = dateLine(l);
+    const organs: Range[] = [];
+    if (!date) {
+      const d = findDate(l.text);
+      const head = d && d.end === l.text.length && d.index > 0 ? l.text.slice(0, d.index) : '';
+      if (!head || !organLine(head)) continue;
+      date = [l.s + d!.index, l.e];
+      organs.push([l.s, l.s + head.length]);
+    }
+    for (let j = k - 1; j >= 0 && k - j <= MAX_SIGNERS && organLine(lines[j]!.text); j--) organs.unshift([lines[j]!.s, lines[j]!.e]);
+    return { date, organs };
+  }
+  return { date: null, organs: [] };
+}

@@ -1,0 +1,64 @@
+import { canonicalDocNumber } from '../docNumber.js';
+import type { Header } from '../split.js';
+import { headerLike, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, titleLike, type Line } from './lines.js';
+import { dateLine, noteDate } from './signature.js';
+
+/** How far into a text its printed header may start (a dateline such as 新华社北京2月13日电 may precede it). */
+const TOP_LINES = 8;
+const NUMBER_ONLY = /^[（(]?([^（()）]{2,30}?)[）)]?$/;
+// （2020年） under a 公告, （2023年5月） under a communiqué: not a full date, part of the header.
+const YEAR_ONLY = /^[（(]\d{4}年(?:\d{1,2}月)?[）)]$/;
+
+/** A 关于 line whose 文种 ends the next line: 关于进一步加快… / …的意见. */
+const wrappedTitle = (l: Line, next: Line | undefined) =>
+  /^.{0,40}关于/.test(l.text) && headerLike(l, MAX_TITLE_LINE) && next !== undefined && headerLike(next, MAX_TITLE_LINE) && TITLE_END.test(next.text);
+
+/** Reads the title at line k into `h` with its issuer(s); returns the title's last line. */
+function readTitle(lines: Line[], k: number, h: Header): number {
+  const l = lines[k]!;
+  const at = l.text.indexOf('关于');
+  const own = at > 0 && at <= 40;
+  // The title's own issuer (…关于) or the organ lines right above it, not both.
+  h.issuers = own ? [[l.s, l.s + at]] : [];
+  h.title.push([own ? l.s + at : l.s, l.e]);
+  for (let j = k - 1; j >= 0 && !own && headerLike(lines[j]!) && ORGAN.test(lines[j]!.text); j--) h.issuers.unshift([lines[j]!.s, lines[j]!.e]);
+  // A title wrapped over two lines: the second ends in its 文种.
+  const next = lines[k + 1];
+  if (TITLE_END.test(l.text) || !next || !headerLike(next, MAX_TITLE_LINE) || !TITLE_END.test(next.text)) return k;
+  h.title.push([next.s, next.e]);
+  return k + 1;
+}
+
+/**
+ * The header of a document printed without a 发文字号 under its title: a 公告 printing only （2020年）,
+ * a 决定 or a rule (…办法) with no number, a number alone above the salutation. Read from the first lines,
+ * before the first sentence; `null` when the text starts with its body.
+ */
+export function topHeader(lines: Line[]): Header | null {
+  const h: Header = { firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null };
+  for (let k = 0; k < Math.min(lines.length, TOP_LINES); k++) {
+    const l = lines[k]!;
+    if (!headerLike(l, MAX_TITLE_LINE) && !(h.title.length && noteDate(l))) {
+      if (/[。；]/.test(l.text) || l.text.length > 60) break; // the body has begun
+      continue;
+    }
+    const num = NUMBER_ONLY.exec(l.text)?.[1];
+    if (!h.docNumber && num && canonicalDocNumber(num)) {
+      const s = l.s + l.text.indexOf(num);
+      h.docNumber = [s, s + num.length];
+    } else if (!h.date && h.title.length && (dateLine(l) || noteDate(l) || YEAR_ONLY.test(l.text))) {
+      h.date = dateLine(l) ?? noteDate(l);
+    } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
+      k = readTitle(lines, k, h);
+    } else if (!h.issuers.length && organLine(l.text)) {
+      // Bodies printed under a headline (统计公报: 万载县统计局　国家统计局万载调查队).
+      h.issuers.push([l.s, l.e]);
+    } else if (h.title.length || h.docNumber) {
+      break;
+    } else {
+      continue;
+    }
+    h.lastLine = k;
+  }
+  return h.lastLine >= 0 ? h : null;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { readGazette } from '../../corpus/read.js';
+import { documentMeta } from '../../extractors/metadata.js';
+
+/** Synthetic Markdown exports in the two styles published: policy crawlers and LawRefBook law texts. */
+const read = (text: string) => readGazette('export.md', Buffer.from(text, 'utf8'));
+const fields = (text: string) => {
+  const g = read(text);
+  expect(g.documents).toHaveLength(1);
+  const m = documentMeta(g.documents[0]!);
+  return { docNumber: m.docNumber, title: m.title, issuer: m.issuer, coIssuers: m.coIssuers, date: m.issuedDate, titleSource: m.titleSource };
+};
+
+describe('policy-crawler Markdown: # title, **字段**: lines, --- and ## sections', () => {
+  it.each([
+    [
+      'the printed header under the metadata wins; 发布机构 abbreviated, signature in full',
+      '# 工业和信息化部等三部门关于测试产业发展的实施意见\n\n**发布日期**: 2024年1月\n**发布机构**: 工信部\n**来源**: https://example.org/a.htm\n\n---\n\n## 政策全文\n工业和信息化部等三部门关于测试产业发展的实施意见\n工信部联科〔2024〕12号\n\n各有关单位：\n\n现提出如下意见。\n\n工业和信息化部\n教育部\n科学技术部\n2024年1月18日\n\n**更新时间**: 2026-01-26 11:25:38\n',
+      { docNumber: '工信部联科〔2024〕12号', title: '工业和信息化部等三部门关于测试产业发展的实施意见', issuer: '工业和信息化部', coIssuers: ['教育部', '科学技术部'], date: '2024-01-18', titleSource: 'header' },
+    ],
+    [
+      'a number alone above the salutation; the heading is the title; 发布机构 is the portal, not the issuer',
+      '# 上海市人民政府办公厅印发《关于测试的若干措施》的通知\n\n**发布日期**: 2025-12-26\n**发布机构**: 上海市科学技术委员会\n\n---\n\n沪府办规〔2025〕15号\n\n相关区人民政府：\n\n  《关于测试的若干措施》已经市政府同意，现印发给你们。\n\n上海市人民政府办公厅\n\n2025年12月2日\n',
+      { docNumber: '沪府办规〔2025〕15号', title: '上海市人民政府办公厅印发《关于测试的若干措施》的通知', issuer: '上海市人民政府办公厅', coIssuers: [], date: '2025-12-02', titleSource: 'metadata' },
+    ],
+    [
+      'no header, no signature: the heading, 发布机构 and 发布日期 are all there is',
+      '# 问答实录：测试措施有关情况\n\n**发布日期**: 2025-10-13\n**发布机构**: 上海市科学技术委员会\n\n---\n\n记者：测试措施怎样制定？\n\n答：按照测试要求制定。\n',
+      { docNumber: null, title: '问答实录：测试措施有关情况', issuer: '上海市科学技术委员会', coIssuers: [], date: '2025-10-13', titleSource: 'metadata' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(fields(text)).toEqual(expected);
+  });
+});
+
+describe('LawRefBook Markdown: title, history lines, <!-- INFO END -->', () => {
+  it.each([
+    [
+      '部门规章: the order number on the 公布 line, the organ issues it; 施行 is not a version',
+      '# 测试价格行为规定\n\n2022年4月14日 国家市场监督管理总局令第56号公布\n\n2022年7月1日 施行\n\n<!-- INFO END -->\n\n第一条 为了规范测试，制定本规定。\n',
+      { docNumber: '国家市场监督管理总局令第56号', title: '测试价格行为规定', issuer: '国家市场监督管理总局', coIssuers: [], date: '2022-04-14', titleSource: 'metadata' },
+    ],
+    [
+      '行政法规: 中华人民共和国国务院令 canonicalised, dated by the last revision',
+      '# 中华人民共和国测试条例实施细则\n\n2009年7月20日中华人民共和国国务院令第557号公布\n\n根据2016年2月6日《国务院关于修改部分行政法规的决定》修订\n\n2019年10月11日中华人民共和国国务院令第721号修订\n\n<!-- INFO END -->\n\n第一条 根据《中华人民共和国测试法》，制定本条例。\n',
+      { docNumber: '国务院令第557号', title: '中华人民共和国测试条例实施细则', issuer: '国务院', coIssuers: [], date: '2019-10-11', titleSource: 'metadata' },
+    ],
+    [
+      '部门规章 amended by a decision: the 修改 line dates the version in force',
+      '# 测试投诉处理暂行办法\n\n2019年11月30日 国家市场监督管理总局令第20号公布\n\n2022年3月24日 《国家市场监督管理总局关于修改和废止有关规章的决定》修改\n\n<!-- INFO END -->\n\n第一条 为规范测试，制定本办法。\n',
+      { docNumber: '国家市场监督管理总局令第20号', title: '测试投诉处理暂行办法', issuer: '国家市场监督管理总局', coIssuers: [], date: '2022-03-24', titleSource: 'metadata' },
+    ],
+    [
+      '行政法规 promulgated again: the number of the latest 公布 line',
+      '# 测试条例\n\n2009年7月20日 中华人民共和国国务院令第557号公布\n\n2019年10月11日 中华人民共和国国务院令第721号公布\n\n2019年12月1日 施行\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n',
+      { docNumber: '国务院令第721号', title: '测试条例', issuer: '国务院', coIssuers: [], date: '2019-10-11', titleSource: 'metadata' },
+    ],
+    [
+      '地方性法规: no number printed; the congress that adopted it issues it',
+      '# 北京市测试教育规定\n\n1995年6月8日 北京市第十届人民代表大会常务委员会第十七次会议通过\n\n2016年11月25日 北京市第十四届人民代表大会常务委员会第三十一次会议修正\n\n<!-- INFO END -->\n\n第一条 为促进测试，制定本规定。\n',
+      { docNumber: null, title: '北京市测试教育规定', issuer: '北京市人民代表大会常务委员会', coIssuers: [], date: '2016-11-25', titleSource: 'metadata' },
+    ],
+    [
+      '法律: the national congress',
+      '# 中华人民共和国测试法\n\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n\n2023年9月1日 第十四届全国人民代表大会常务委员会第五次会议修订\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试法', issuer: '全国人民代表大会常务委员会', coIssuers: [], date: '2023-09-01', titleSource: 'metadata' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(fields(text)).toEqual(expected);
+  });
+});
