@@ -5,14 +5,22 @@
 import type { Encoding } from '../corpus/decode.js';
 import type { DocNumberParts } from '../corpus/docNumber.js';
 import type { Span } from '../corpus/normalize.js';
+import type { Warning } from '../corpus/pdf/read.js';
 
 export const SCHEMA_VERSION = 1;
+
+/** A span; for PDF inputs also the page it is printed on (1-based) and its box there, when known. */
+export interface Place extends Span {
+  page?: number;
+  /** [x0, top, x1, bottom] in PDF points from the page's top-left corner. */
+  box?: [number, number, number, number] | null;
+}
 
 export type CitationKind = 'decree' | 'law' | 'order';
 export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'mentions';
 export type Role = 'lead' | 'responsible' | 'participant';
 
-export interface Citation extends Span {
+export interface Citation extends Place {
   docNumber: string | null;
   title: string | null;
   kind: CitationKind;
@@ -23,7 +31,7 @@ export interface Citation extends Span {
   conflict: string | null;
 }
 
-export interface Assignment extends Span {
+export interface Assignment extends Place {
   agency: string;
   agencyId: string;
   role: Role;
@@ -32,7 +40,7 @@ export interface Assignment extends Span {
   taskId: string;
 }
 
-export interface Amount extends Span {
+export interface Amount extends Place {
   value: number;
   unit: string;
   qualifier: string | null;
@@ -47,7 +55,7 @@ export interface Recurrence {
   monthOfQuarter?: number;
 }
 
-export interface Deadline extends Span {
+export interface Deadline extends Place {
   date: string | null;
   precision: 'day' | 'month' | 'year' | null;
   recurrence: Recurrence | null;
@@ -55,7 +63,7 @@ export interface Deadline extends Span {
   taskId: string | null;
 }
 
-export interface Appointment extends Span {
+export interface Appointment extends Place {
   person: string;
   action: 'appoint' | 'remove';
   post: string;
@@ -79,9 +87,19 @@ export interface DocumentRecord {
   docType: string;
   issuedDate: string | null;
   issuesTitle: string | null;
-  source: { path: string; encoding: Encoding; format: 'text' | 'html'; start: number; end: number };
+  source: {
+    path: string;
+    encoding: Encoding | 'pdf';
+    format: 'text' | 'html' | 'pdf';
+    start: number;
+    end: number;
+    /** PDF inputs: first and last page the document is printed on. */
+    pages?: [number, number];
+  };
   /** Where each header fact stands in the decoded source. */
-  provenance: { docNumber: Span | null; title: Span[]; issuers: Span[]; issuedDate: Span | null };
+  provenance: { docNumber: Place | null; title: Place[]; issuers: Place[]; issuedDate: Place | null };
+  /** Problems that did not stop the input, e.g. `pdf/no-text` for a page without a text layer. */
+  warnings?: Warning[];
   citations: Citation[];
   assignments: Assignment[];
   amounts: Amount[];
