@@ -9,7 +9,7 @@
  *  - spaces between the digits of a year or a serial (`〔20 19〕`, `1 0号`) dropped.
  */
 import radicals from './data/radicals.json' with { type: 'json' };
-import { ITEM_START, type NormText } from '../normalize.js';
+import { isHeading, ITEM_START, type NormText } from '../normalize.js';
 import type { PdfLine } from './layout.js';
 
 const FOLD = radicals as Record<string, string>;
@@ -71,7 +71,7 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
 }
 
 const SENTENCE_END = /[。；！？：…」”]\s*$/;
-const NUMBER_ACROSS = /[〔［\[﹝【（(]\s*[0-9０-９]{4}\s*[〕］\]﹞】）)]\s*第?\s*[0-9０-９]{1,5}\s*号|令\s*第\s*[0-9０-９]{1,5}\s*号/g;
+const NUMBER_ACROSS = /[〔［\[﹝【（(]\s*(?:[0-9０-９]\s*){4}[〕］\]﹞】）)]\s*第?\s*(?:[0-9０-９]\s*){1,5}号|令\s*第\s*(?:[0-9０-９]\s*){1,5}号/g;
 
 /** A 发文字号 runs across the break between `a` and `b`. */
 function numberAcross(a: string, b: string): boolean {
@@ -84,13 +84,16 @@ function numberAcross(a: string, b: string): boolean {
 /** `b` goes on with `a`'s sentence: `a` fills its column, `b` is not indented and does not open an item. */
 export function continues(a: PdfLine, b: PdfLine): boolean {
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
-  if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(a.text)) return false;
+  const at = a.text.trim();
+  if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at) || ITEM_START.test(b.text.trim())) return false;
+  // A line that fills its column was wrapped, even one that opens an item (`第一条 为了规范…`); a centred
+  // line (a title) starts further in than a paragraph's indent.
+  const paragraphLine = a.box[0] <= a.col[0] + 2.5 * a.size;
+  if (paragraphLine && a.box[2] >= a.col[1] - 1.5 * a.size && b.box[0] <= b.col[0] + 0.5 * b.size) return true;
+  if (isHeading(at)) return false;
   // An indented block (a law's revision note, a quotation) wraps at its own edges: `b` starts where `a`
   // does, and `a`, a long line, is at least as long.
-  const block = Math.abs(a.box[0] - b.box[0]) < 0.5 * a.size && a.box[2] >= b.box[2] - 0.5 * a.size && a.box[2] - a.box[0] >= 0.6 * (a.col[1] - a.col[0]);
-  const full = a.box[2] >= a.col[1] - 1.5 * a.size;
-  const flush = b.box[0] <= b.col[0] + 0.5 * b.size;
-  return (block || (full && flush)) && !ITEM_START.test(b.text.trim());
+  return Math.abs(a.box[0] - b.box[0]) < 0.5 * a.size && a.box[2] >= b.box[2] - 0.5 * a.size && a.box[2] - a.box[0] >= 0.6 * (a.col[1] - a.col[0]);
 }
 
 // Spaces inside a number that ends in 年/号/〕 or follows 〔/第: the digits of one year or serial.
