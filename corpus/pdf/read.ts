@@ -3,15 +3,13 @@
  * report or a viewer point from any source offset back to the printed page.
  */
 import type { NormText } from '../normalize.js';
-import { reject } from '../problems.js';
+import { reject, type Problem } from '../problems.js';
 import { cleanText } from './clean.js';
 import { layout, type Box } from './layout.js';
 import { DEFAULT_LIMITS, loadPdf, type PdfLimits } from './load.js';
 
-/** A problem that does not stop the input: recorded on its documents. */
-export interface Warning {
-  rule: string;
-  message: string;
+/** A problem that does not stop the input, recorded on the document it concerns; `page` for PDFs. */
+export interface Warning extends Problem {
   page?: number;
 }
 
