@@ -57,4 +57,12 @@ describe.skipIf(!present)('real PDFs', () => {
     expect(d!.provenance.docNumber).toMatchObject({ page: 1 });
     expect(d!.source.pages![1]).toBe(7);
   });
+
+  it.skipIf(!has('law_tezhong_shebei_anquan_fa.pdf'))('rejects a real PDF cut short as damaged, wherever it is cut', async () => {
+    const bytes = readFileSync(`${dir}/law_tezhong_shebei_anquan_fa.pdf`);
+    for (const part of [0.3, 0.6, 0.9]) {
+      const r = await extractInput('cut.pdf', bytes.subarray(0, Math.floor(bytes.length * part)));
+      expect('rejected' in r && r.rejected, `${part}`).toMatch(/^pdf\/damaged: /);
+    }
+  });
 });
