@@ -1,9 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPdf } from '../../corpus/pdf/load.js';
 import { readPdfText } from '../../corpus/pdf/read.js';
 import { normalizeChars } from '../../corpus/normalize.js';
 import { extractInput } from '../../pipeline/extract.js';
 import type { DocumentRecord } from '../../graph/model.js';
+import type { ExportFile } from '../../graph/model.js';
+import { cli } from '../pipeline/cliHelper.js';
 import { buildPdf, centred, column, paragraph, type PageSpec, type Text } from '../fixtures/pdf.js';
 
 const HEAD = '广东省人民政府公报 2020年第9期';
@@ -118,5 +123,23 @@ describe('PDFs that cannot be read whole', () => {
     const many = buildPdf(Array.from({ length: 40 }, () => page('关于某某事项的通知')));
     await expect(loadPdf(many, { maxPages: 10, timeoutMs: 60_000 })).rejects.toMatchObject({ problem: { rule: 'limit/pages' } });
     await expect(loadPdf(many, { maxPages: 100, timeoutMs: 1 })).rejects.toMatchObject({ problem: { rule: 'limit/time' } });
+  });
+});
+
+describe('PDFs named on the command line', () => {
+  it('are read by `run` (in its worker threads) and `extract`, with pages in the export', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-cli-'));
+    // No .pdf in the name: the %PDF- signature is what makes it a PDF.
+    const file = join(dir, 'gazette-issue');
+    writeFileSync(file, buildPdf(gazette()));
+    const ran = await cli(['run', file, '--out', join(dir, 'out'), '--quiet']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const exp = JSON.parse(readFileSync(join(dir, 'out', 'export.json'), 'utf8')) as ExportFile;
+    expect(exp.documents.map((d) => [d.docNumber, d.source.format, d.provenance.docNumber?.page])).toEqual([
+      ['粤府办〔2020〕2号', 'pdf', 1],
+      ['唐政办发〔2019〕1号', 'pdf', 3],
+    ]);
+    const extracted = await cli(['extract', file]);
+    expect((JSON.parse(extracted.stdout) as ExportFile).documents.map((d) => d.id)).toEqual(exp.documents.map((d) => d.id));
   });
 });
