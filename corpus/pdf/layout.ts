@@ -71,30 +71,46 @@ function covered(runs: Run[]): number {
 /**
  * The x of a gutter between two columns, if the page has one: a vertical line in the middle of the page
  * that no text crosses over much of the page's height (full-width titles may cross it), with a good share
- * of the text on either side, set as justified prose (most lines fill their column; a table's cells do not).
+ * of the text on either side (rows clear of it), set as justified prose (most lines fill their column;
+ * a table's cells do not).
  */
 export function findGutter(page: PdfPage): number | null {
   const total = width(page.runs);
   if (!total) return null;
   const all = covered(page.runs);
+  // A gutter is wider than a character and a half: a monospaced CJK grid drawn one run per character has a
+  // narrow gap at the same x on every line, and so does an article number set apart by a tab.
+  const sizes = page.runs.map((r) => r.size).sort((a, b) => a - b);
+  const half = 0.75 * sizes[sizes.length >> 1]!;
   let best = -1;
   let from = -1;
   let to = -1;
   for (let x = Math.round(page.width * 0.3); x <= page.width * 0.7; x++) {
-    const clear = all - covered(page.runs.filter((r) => r.x0 < x - 1 && r.x1 > x + 1));
+    const clear = all - covered(page.runs.filter((r) => r.x0 < x + half && r.x1 > x - half));
     if (clear > best + 0.5) [best, from, to] = [clear, x, x];
     else if (Math.abs(clear - best) <= 0.5 && to === x - 1) to = x;
   }
   if (best < 0.4 * all) return null;
   const x = (from + to) / 2;
-  const left = groupLines(page.runs.filter((r) => r.x1 <= x + 1));
-  const right = groupLines(page.runs.filter((r) => r.x0 >= x - 1));
+  const { left, right } = splitAt(page.runs, x);
   const justified = (lines: Run[][]) => {
     if (lines.length < 3 || width(lines.flat()) < 0.2 * total) return false;
     const [, edge] = edges(lines.map(spanOf));
     return lines.filter((l) => spanOf(l)[1] >= edge - 2 * l[0]!.size).length >= 0.5 * lines.length;
   };
   return justified(left) && justified(right) ? x : null;
+}
+
+/** Lines left and right of a gutter at x, and full-width lines: a run crossing it makes its row full-width. */
+function splitAt(runs: Run[], x: number): { left: Run[][]; right: Run[][]; spanning: Run[][] } {
+  const crossing = runs.filter((r) => r.x1 > x + 1 && r.x0 < x - 1);
+  const inRow = (r: Run) => crossing.some((c) => overlapV(c, r) > 0.5 * Math.min(c.size, r.size));
+  const rest = runs.filter((r) => !inRow(r));
+  return {
+    left: groupLines(rest.filter((r) => r.x1 <= x + 1)),
+    right: groupLines(rest.filter((r) => r.x0 >= x - 1)),
+    spanning: groupLines(runs.filter(inRow)),
+  };
 }
 
 /** A column's text edges from its lines' [x0, x1]: robust to indents and short last lines. */
@@ -109,13 +125,7 @@ const spanOf = (rs: Run[]): [number, number] => [rs[0]!.x0, Math.max(...rs.map((
 function pageLines(page: PdfPage): PdfLine[] {
   const gutter = findGutter(page);
   if (gutter === null) return groupLines(page.runs).map((rs) => toLine(rs, page.number, [NaN, NaN]));
-  // A run crossing the gutter makes its whole row full-width (a title, a note set across both columns).
-  const crossing = page.runs.filter((r) => r.x1 > gutter + 1 && r.x0 < gutter - 1);
-  const inRow = (r: Run) => crossing.some((c) => overlapV(c, r) > 0.5 * Math.min(c.size, r.size));
-  const rest = page.runs.filter((r) => !inRow(r));
-  const left = groupLines(rest.filter((r) => r.x1 <= gutter + 1));
-  const right = groupLines(rest.filter((r) => r.x0 >= gutter - 1));
-  const spanning = groupLines(page.runs.filter(inRow));
+  const { left, right, spanning } = splitAt(page.runs, gutter);
   const lc = edges(left.map(spanOf));
   const rc = edges(right.map(spanOf));
   const out: PdfLine[] = [];

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalizeChars } from '../../corpus/normalize.js';
+import { findGutter } from '../../corpus/pdf/layout.js';
+import { loadPdf } from '../../corpus/pdf/load.js';
 import { readPdfText } from '../../corpus/pdf/read.js';
 import { extractInput } from '../../pipeline/extract.js';
 
@@ -42,6 +44,13 @@ describe.skipIf(!present)('real PDFs', () => {
     expect(text).not.toMatch(/—\s*[0-9０-９]+\s*—/);
     // Article 1 wraps over three lines of the left column; it comes out as one line.
     expect(text.split('\n')).toContain('第一条为了加强安全生产工作，防止和减少生产安全事故，保障人民群众生命和财产安全，促进经济社会持续健康发展，制定本法。');
+  });
+
+  it('finds two columns only where they are printed', async () => {
+    const twoColumn = async (name: string) => (await loadPdf(readFileSync(`${dir}/${name}`))).filter((p) => findGutter(p) !== null).length;
+    for (const [name, pages] of [['npcsc_gazette_2021_5_anquan_shengchan_fa.pdf', 16], ['law_xianfa_2018_libreoffice_print.pdf', 0], ['covid_zhenliao_fangan_9th.pdf', 0]] as const) {
+      if (has(name)) expect(await twoColumn(name), name).toBe(pages);
+    }
   });
 
   it.skipIf(!has('law_xingfa_wps_print.pdf'))('drops full-width dash page numbers (－9－)', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findGutter } from '../../corpus/pdf/layout.js';
 import { loadPdf } from '../../corpus/pdf/load.js';
 import { readPdfText } from '../../corpus/pdf/read.js';
 import { normalizeChars } from '../../corpus/normalize.js';
@@ -87,6 +88,18 @@ describe('PDF layout to text', () => {
       '第二条本办法自公布之日起施行。',
       '第三条对照行。',
     ]);
+  });
+
+  it('does not take a single column drawn one run per character, on a monospaced grid, for two columns', async () => {
+    const text = '国务院有关部门应当按照保障安全生产的要求依法及时制定有关的国家标准';
+    const texts: Text[] = [];
+    for (let row = 0; row < 30; row++) {
+      // Every other line is short, so the middle of the page is clear on half the rows.
+      const line = row % 2 ? text.slice(0, 6) : text.slice(0, 28);
+      [...line].forEach((ch, i) => texts.push({ text: ch, x: 72 + 16 * i, y: 80 + 24 * row, size: 16 }));
+    }
+    const [page] = await loadPdf(buildPdf([{ texts }]));
+    expect(findGutter(page!)).toBeNull();
   });
 
   it('folds Kangxi radicals to unified ideographs; facts still point at the printed characters', async () => {
