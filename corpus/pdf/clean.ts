@@ -85,11 +85,16 @@ function numberAcross(a: string, b: string): boolean {
 export function continues(a: PdfLine, b: PdfLine): boolean {
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
   const at = a.text.trim();
-  if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at) || ITEM_START.test(b.text.trim())) return false;
+  if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at)) return false;
   // A line that fills its column was wrapped, even one that opens an item (`第一条 为了规范…`); a centred
   // line (a title) starts further in than a paragraph's indent.
   const paragraphLine = a.box[0] <= a.col[0] + 2.5 * a.size;
-  if (paragraphLine && a.box[2] >= a.col[1] - 1.5 * a.size && b.box[0] <= b.col[0] + 0.5 * b.size) return true;
+  const wrapped = paragraphLine && a.box[2] >= a.col[1] - 1.5 * a.size && b.box[0] <= b.col[0] + 0.5 * b.size;
+  // What looks like an item after a wrapped line is the sentence going on (`依照本法第二百三十四条、` /
+  // `第二百三十二条的规定…`): an item opens a paragraph, and the line before one does not fill the column
+  // without ending a sentence.
+  if (wrapped) return true;
+  if (ITEM_START.test(b.text.trim())) return false;
   if (isHeading(at)) return false;
   // An indented block (a law's revision note, a quotation) wraps at its own edges: `b` starts where `a`
   // does, and `a`, a long line, is at least as long.

@@ -140,13 +140,23 @@ function pageLines(page: PdfPage): PdfLine[] {
   return out;
 }
 
-/** Every page's lines in reading order; single-column lines get the file's text edges as their column. */
+/** Pages with this many single-column lines have edges of their own; fewer, and the file's are used. */
+const OWN_EDGES = 8;
+
+/**
+ * Every page's lines in reading order. Single-column lines get their page's text edges as their column (a
+ * file may join documents set with other margins), or the file's on a page with few lines.
+ */
 export function layout(pages: PdfPage[]): PdfLine[][] {
   const byPage = pages.map(pageLines);
-  const single = byPage.flat().filter((l) => Number.isNaN(l.col[0]));
-  if (single.length) {
-    const col = edges(single.map((l) => [l.box[0], l.box[2]]));
-    for (const l of single) l.col = col;
+  const singles = byPage.map((lines) => lines.filter((l) => Number.isNaN(l.col[0])));
+  const all = singles.flat();
+  if (!all.length) return byPage;
+  const edgesOf = (ls: PdfLine[]) => edges(ls.map((l) => [l.box[0], l.box[2]]));
+  const fileCol = edgesOf(all);
+  for (const lines of singles) {
+    const col = lines.length >= OWN_EDGES ? edgesOf(lines) : fileCol;
+    for (const l of lines) l.col = col;
   }
   return byPage;
 }

@@ -90,6 +90,16 @@ describe('PDF layout to text', () => {
     ]);
   });
 
+  it('joins lines wrapped at the margins of their own page, and an enumeration wrapped before 第…条', async () => {
+    const law = '司法工作人员收受贿赂，有前款行为的，同时又构成本法第三百九十九条规定之罪的，依照本法第三百八十五条、第三百八十六条的规定定罪处罚。';
+    // Page 1 is set 28 characters wide from x = 72; page 2, from another document, 22 wide from x = 100.
+    const wide = paragraph(law, 72, 100, 28);
+    const narrow = paragraph(law, 100, 100, 22);
+    const pages = [{ texts: [...wide.texts, ...paragraph(law, 72, wide.y, 28).texts] }, { texts: [...narrow.texts, ...paragraph(law, 100, narrow.y, 22).texts, ...paragraph(law, 100, narrow.y + 120, 22).texts] }];
+    const { clean } = await readPdfText(buildPdf(pages));
+    expect(normalizeChars(clean.text, clean.map).text.split('\n')).toEqual(Array(5).fill(law));
+  });
+
   it('does not take a single column drawn one run per character, on a monospaced grid, for two columns', async () => {
     const text = '国务院有关部门应当按照保障安全生产的要求依法及时制定有关的国家标准';
     const texts: Text[] = [];
