@@ -101,9 +101,13 @@ export function findGutter(page: PdfPage): number | null {
   return justified(left) && justified(right) ? x : null;
 }
 
-/** Lines left and right of a gutter at x, and full-width lines: a run crossing it makes its row full-width. */
+/**
+ * Lines left and right of a gutter at x, and full-width lines: a run that reaches within half a character
+ * of x makes its row full-width (a column's text stays further off; a full-width line may be cut right
+ * at x into two runs).
+ */
 function splitAt(runs: Run[], x: number): { left: Run[][]; right: Run[][]; spanning: Run[][] } {
-  const crossing = runs.filter((r) => r.x1 > x + 1 && r.x0 < x - 1);
+  const crossing = runs.filter((r) => r.x1 > x - 0.5 * r.size && r.x0 < x + 0.5 * r.size);
   const inRow = (r: Run) => crossing.some((c) => overlapV(c, r) > 0.5 * Math.min(c.size, r.size));
   const rest = runs.filter((r) => !inRow(r));
   return {
@@ -128,6 +132,8 @@ function pageLines(page: PdfPage): PdfLine[] {
   const { left, right, spanning } = splitAt(page.runs, gutter);
   const lc = edges(left.map(spanOf));
   const rc = edges(right.map(spanOf));
+  // Full-width lines wrap at their own edges (a note set narrower than both columns), when there are enough.
+  const sc = spanning.length >= 3 ? edges(spanning.map(spanOf)) : ([lc[0], rc[1]] as [number, number]);
   const out: PdfLine[] = [];
   // Bands between full-width lines: the left column's lines of a band, then the right column's.
   const cuts = spanning.map((rs) => rs[0]!.top);
@@ -135,7 +141,7 @@ function pageLines(page: PdfPage): PdfLine[] {
     const inBand = (rs: Run[]) => (b === 0 || rs[0]!.top >= cuts[b - 1]!) && (b === cuts.length || rs[0]!.top < cuts[b]!);
     out.push(...left.filter(inBand).map((rs) => toLine(rs, page.number, lc)));
     out.push(...right.filter(inBand).map((rs) => toLine(rs, page.number, rc)));
-    if (b < spanning.length) out.push(toLine(spanning[b]!, page.number, [lc[0], rc[1]]));
+    if (b < spanning.length) out.push(toLine(spanning[b]!, page.number, sc));
   }
   return out;
 }

@@ -42,6 +42,9 @@ describe.skipIf(!present)('real PDFs', () => {
     const { text } = await textOf('npcsc_gazette_2021_5_anquan_shengchan_fa.pdf');
     expect(text).not.toContain('常务委员会公报');
     expect(text).not.toMatch(/—\s*[0-9０-９]+\s*—/);
+    // The revision note runs across both columns above them, one of its lines drawn as two runs that meet
+    // at the gutter; it comes out as one line.
+    expect(text).toMatch(/\n（2002年6月29日[^\n]*第三次修正）\n/);
     // Article 1 wraps over three lines of the left column; it comes out as one line.
     expect(text.split('\n')).toContain('第一条为了加强安全生产工作，防止和减少生产安全事故，保障人民群众生命和财产安全，促进经济社会持续健康发展，制定本法。');
   });
