@@ -27,10 +27,9 @@ export interface PdfText {
   warnings: Warning[];
 }
 
-/** `%PDF-` within the first KB (some producers put bytes before it), or a .pdf name. */
+/** A .pdf name, or bytes that start as a PDF does (a text that quotes `%PDF-` further in stays text). */
 export function isPdf(path: string, bytes: Uint8Array): boolean {
-  if (/\.pdf$/i.test(path)) return true;
-  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+  return /\.pdf$/i.test(path) || Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 }
 
 export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfText> {
