@@ -46,7 +46,11 @@ function edgeLines(lines: PdfLine[]): PdfLine[] {
   return byTop.length <= 2 * EDGE_LINES ? byTop : [...byTop.slice(0, EDGE_LINES), ...byTop.slice(-EDGE_LINES)];
 }
 
-const furnitureKey = (text: string) => text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
+/**
+ * What repeats of a running head or footer: its text, digits aside (a page number in it), at the same
+ * height on the page. A document's closing date at the foot of several pages is at a different height on each.
+ */
+const furnitureKey = (l: PdfLine) => `${Math.round(l.box[1] / 3)}|${l.text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#')}`;
 
 /** Lines that are furniture: page numbers and URLs at a page's edge, and edge lines repeated on most pages. */
 export function furniture(pages: PdfLine[][]): Set<PdfLine> {
@@ -56,7 +60,7 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
     for (const l of edgeLines(lines)) {
       const t = l.text.trim();
       if (PAGE_NUMBER.test(t) || URL_LINE.test(t)) out.add(l);
-      const key = furnitureKey(t);
+      const key = furnitureKey(l);
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(l.page);
     }
@@ -65,7 +69,7 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
   // A running head or footer is on most pages; in a short file on every page but the first.
   const min = Math.max(3, Math.ceil(0.4 * withText));
   for (const lines of pages) {
-    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l.text.trim()))?.size ?? 0) >= min) out.add(l);
+    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min) out.add(l);
   }
   return out;
 }
@@ -81,7 +85,10 @@ function numberAcross(a: string, b: string): boolean {
   return false;
 }
 
-/** `b` goes on with `a`'s sentence: `a` fills its column, `b` is not indented and does not open an item. */
+/**
+ * `b` goes on with `a`'s sentence: a 发文字号 is broken between them, or `a` fills its column and `b` is not
+ * indented, or both are lines of an indented block.
+ */
 export function continues(a: PdfLine, b: PdfLine): boolean {
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
   const at = a.text.trim();

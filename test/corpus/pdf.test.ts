@@ -71,6 +71,16 @@ describe('PDF layout to text', () => {
     expect(ts!.provenance.docNumber).toMatchObject({ text: '唐政办发〔20 19〕\n1 号', page: 3 });
   });
 
+  it('keeps a closing date that stands at the foot of several pages: furniture repeats at one height', async () => {
+    const pages = [0, 1, 2, 3].map((n) => ({
+      texts: [centred(HEAD, 40, 10), ...paragraph(SENTENCE, 72, 100 + 40 * n).texts, { text: `2020年${n + 1}月${n + 2}日`, x: 400, y: 600 + 30 * n, size: 16 }],
+    }));
+    const { clean } = await readPdfText(buildPdf(pages));
+    const lines = normalizeChars(clean.text, clean.map).text.split('\n');
+    expect(lines.filter((l) => /^2020年\d月\d日$/.test(l))).toEqual(['2020年1月2日', '2020年2月3日', '2020年3月4日', '2020年4月5日']);
+    expect(lines).not.toContain(HEAD.replace(/\s/g, ''));
+  });
+
   it('breaks a number in parentheses across lines into one number (唐政办发, red-head form)', async () => {
     const pages = [{ texts: [centred('关于做好某项工作的通知', 100), { text: '（唐政办发〔2019〕', x: 300, y: 140, size: 16 }, { text: '1 号）', x: 72, y: 168, size: 16 }] }];
     const { clean } = await readPdfText(buildPdf(pages));
