@@ -11,6 +11,11 @@ export interface Problem {
   offset?: number;
 }
 
+/** A problem that does not stop the input, recorded on the document it concerns; `page` for PDFs. */
+export interface Warning extends Problem {
+  page?: number;
+}
+
 export class RejectError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.message);

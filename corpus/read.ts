@@ -5,17 +5,32 @@ import { looksLikeMarkdown, readMarkdownHead } from './header/markdown.js';
 import { topHeader } from './header/top.js';
 import { looksLikeHtml, readHtml, type TextView } from './html.js';
 import { normalizeChars, slice, type NormText } from './normalize.js';
-import { reject } from './problems.js';
+import { isPdf, readPdfText, type PdfPlaces } from './pdf/read.js';
+import { reject, type Warning } from './problems.js';
 import { cutDocuments, findHeaders, type Header, type SourceDocument } from './split.js';
 
 /** One input file, decoded and cut into documents. */
 export interface Gazette {
   path: string;
-  encoding: Encoding;
-  format: 'text' | 'html';
+  /** `pdf`: the source is the PDF's text layer, not a decoding of the file's bytes. */
+  encoding: Encoding | 'pdf';
+  format: 'text' | 'html' | 'pdf';
   /** The decoded source text: every offset in the pipeline indexes this string. */
   source: string;
   documents: SourceDocument[];
+  /** PDF inputs: the page and box of any source offset. */
+  places?: PdfPlaces;
+  /** Problems that did not stop the input (pages without text). */
+  warnings?: Warning[];
+}
+
+/** Any input: PDFs are read asynchronously (pdfjs), text and HTML as `readGazette` does. */
+export async function readInput(path: string, bytes: Uint8Array): Promise<Gazette> {
+  if (!isPdf(path, bytes)) return readGazette(path, bytes);
+  const pdf = await readPdfText(bytes);
+  // The same path as a text gazette, from text already cleaned of page layout.
+  const documents = documentsOf(normalizeChars(pdf.clean.text, pdf.clean.map), {}, path, false);
+  return { path, encoding: 'pdf', format: 'pdf', source: pdf.source, documents, places: pdf.places, warnings: pdf.warnings };
 }
 
 export function readGazette(path: string, bytes: Uint8Array): Gazette {

@@ -5,16 +5,23 @@
 import type { Encoding } from '../corpus/decode.js';
 import type { DocNumberParts } from '../corpus/docNumber.js';
 import type { Span } from '../corpus/normalize.js';
-import type { Problem } from '../corpus/problems.js';
+import type { Warning } from '../corpus/problems.js';
 import type { TitleSource } from '../corpus/split.js';
 
 export const SCHEMA_VERSION = 1;
+
+/** A span; for PDF inputs also the page it is printed on (1-based) and its box there, when known. */
+export interface Place extends Span {
+  page?: number;
+  /** [x0, top, x1, bottom] in PDF points from the page's top-left corner. */
+  box?: [number, number, number, number] | null;
+}
 
 export type CitationKind = 'decree' | 'law' | 'order';
 export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'mentions';
 export type Role = 'lead' | 'responsible' | 'participant';
 
-export interface Citation extends Span {
+export interface Citation extends Place {
   docNumber: string | null;
   title: string | null;
   kind: CitationKind;
@@ -25,7 +32,7 @@ export interface Citation extends Span {
   conflict: string | null;
 }
 
-export interface Assignment extends Span {
+export interface Assignment extends Place {
   agency: string;
   agencyId: string;
   role: Role;
@@ -34,7 +41,7 @@ export interface Assignment extends Span {
   taskId: string;
 }
 
-export interface Amount extends Span {
+export interface Amount extends Place {
   value: number;
   unit: string;
   qualifier: string | null;
@@ -49,7 +56,7 @@ export interface Recurrence {
   monthOfQuarter?: number;
 }
 
-export interface Deadline extends Span {
+export interface Deadline extends Place {
   date: string | null;
   precision: 'day' | 'month' | 'year' | null;
   recurrence: Recurrence | null;
@@ -57,7 +64,7 @@ export interface Deadline extends Span {
   taskId: string | null;
 }
 
-export interface Appointment extends Span {
+export interface Appointment extends Place {
   person: string;
   action: 'appoint' | 'remove';
   post: string;
@@ -83,11 +90,22 @@ export interface DocumentRecord {
   issuesTitle: string | null;
   /** Where the title was read; `file-name` when nothing in the input printed one. */
   titleSource: TitleSource;
-  /** What the reader had to guess for this document (rule id + message); empty when the header was printed. */
-  warnings: Problem[];
-  source: { path: string; encoding: Encoding; format: 'text' | 'html'; start: number; end: number };
+  /**
+   * What the reader had to guess for this document (rule id + message), and problems that did not stop the
+   * input (`pdf/no-text` for a page without a text layer, with its `page`); empty when nothing was.
+   */
+  warnings: Warning[];
+  source: {
+    path: string;
+    encoding: Encoding | 'pdf';
+    format: 'text' | 'html' | 'pdf';
+    start: number;
+    end: number;
+    /** PDF inputs: first and last page the document is printed on. */
+    pages?: [number, number];
+  };
   /** Where each header fact stands in the decoded source. */
-  provenance: { docNumber: Span | null; title: Span[]; issuers: Span[]; issuedDate: Span | null };
+  provenance: { docNumber: Place | null; title: Place[]; issuers: Place[]; issuedDate: Place | null };
   citations: Citation[];
   assignments: Assignment[];
   amounts: Amount[];

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { readGazette } from '../corpus/read.js';
+import { readGazette, readInput, type Gazette } from '../corpus/read.js';
 import { describeProblem, RejectError } from '../corpus/problems.js';
 import { extractDocument, type ExtractOptions } from '../extractors/document.js';
 import { resolveRun } from '../extractors/resolve.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
 import { findInputs, MISSING, unreadable } from './inputs.js';
+import { addPlaces } from './places.js';
 
 export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
 
@@ -13,15 +14,39 @@ export type FileResult = { path: string; documents: DocumentRecord[] } | { path:
  * With `keywords: false` the documents' bodies come back instead, for segmentation elsewhere.
  */
 export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): FileResult & { bodies?: string[] } {
+  return settle(path, () => extractGazette(readGazette(path, bytes), opts));
+}
+
+/** As `extractBytes`, for any input: PDFs are read asynchronously. */
+export async function extractInput(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<FileResult & { bodies?: string[] }> {
+  let gazette: Gazette;
   try {
-    const gazette = readGazette(path, bytes);
-    const documents = gazette.documents.map((d) => extractDocument(gazette, d, opts));
-    return opts.keywords === false ? { path, documents, bodies: gazette.documents.map((d) => d.norm.text.slice(d.bodyStart)) } : { path, documents };
+    gazette = await readInput(path, bytes);
   } catch (err) {
-    if (err instanceof RejectError) return { path, rejected: describeProblem(err.problem) };
-    // An extractor bug must not stop the batch either; it is reported with the file that triggered it.
-    return { path, rejected: `internal: ${(err as Error).stack ?? String(err)}` };
+    return failure(path, err);
   }
+  return settle(path, () => extractGazette(gazette, opts));
+}
+
+function extractGazette(gazette: Gazette, opts: ExtractOptions): { path: string; documents: DocumentRecord[]; bodies?: string[] } {
+  const { path } = gazette;
+  const documents = gazette.documents.map((d) => extractDocument(gazette, d, opts));
+  addPlaces(gazette, documents);
+  return opts.keywords === false ? { path, documents, bodies: gazette.documents.map((d) => d.norm.text.slice(d.bodyStart)) } : { path, documents };
+}
+
+function settle<T extends FileResult>(path: string, work: () => T): T | FileResult {
+  try {
+    return work();
+  } catch (err) {
+    return failure(path, err);
+  }
+}
+
+function failure(path: string, err: unknown): FileResult {
+  if (err instanceof RejectError) return { path, rejected: describeProblem(err.problem) };
+  // An extractor bug must not stop the batch either; it is reported with the file that triggered it.
+  return { path, rejected: `internal: ${(err as Error).stack ?? String(err)}` };
 }
 
 async function extractFile(path: string): Promise<FileResult> {
@@ -31,7 +56,7 @@ async function extractFile(path: string): Promise<FileResult> {
   } catch (err) {
     return { path, rejected: unreadable(err) };
   }
-  return extractBytes(path, bytes);
+  return extractInput(path, bytes);
 }
 
 /** Combines per-file results into one export: documents of the run resolved against each other. */

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { extractBytes } from './extract.js';
+import { extractInput } from './extract.js';
 
 /** Extraction worker: one file per message (bytes already read by the runner), so both cores extract. */
-parentPort!.on('message', (msg: { path: string; bytes: Uint8Array }) => {
-  parentPort!.postMessage({ result: extractBytes(msg.path, msg.bytes, { keywords: false }) });
+parentPort!.on('message', async (msg: { path: string; bytes: Uint8Array }) => {
+  parentPort!.postMessage({ result: await extractInput(msg.path, msg.bytes, { keywords: false }) });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark: `npm run bench [-- --gazettes N] [-- --neo4j-gazettes M] [-- --warmups W]`. Not a test: it prints a table and,
+// Benchmark: `npm run bench [-- --gazettes N] [-- --neo4j-gazettes M] [-- --warmups W] [-- --pdf-pages P] [-- --only pdf]`. Not a test: it prints a table and,
 // last, one JSON line. Ratios are taken against baselines measured in the same run on the same bytes.
 //
 // Corpus: N synthetic gazettes (default 1000, ~300 MB) built from the sample: documents shuffled,
@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 const { readGazette } = await import(join(root, 'dist/corpus/read.js'));
 const { extractBytes, assembleExport } = await import(join(root, 'dist/pipeline/extract.js'));
 const { extractDocument } = await import(join(root, 'dist/extractors/document.js'));
+const { extractInput } = await import(join(root, 'dist/pipeline/extract.js'));
+const { buildPdf } = await import(join(root, 'scripts/pdf-writer.mjs'));
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +28,9 @@ const N = arg('gazettes', 1000);
 const SUBSET = arg('subset', 40); // files measured in-process for the per-core rates
 const NEO4J_GAZETTES = arg('neo4j-gazettes', 20);
 const WARMUPS = arg('warmups', 3);
+const PDF_PAGES = arg('pdf-pages', 500);
+// `--only pdf` measures the PDF reader alone (no text corpus, no Neo4j).
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const work = join(root, 'bench-out');
 // Bumped when the corpus recipe changes, so a stale one is never reused.
 const CORPUS_VERSION = 3;
@@ -179,6 +184,53 @@ async function neo4jLoad(paths) {
   }
 }
 
+// --- PDF: a gazette of PDF_PAGES pages set from the sample (head, page number, wrapped paragraphs) ------
+function buildPdfGazette() {
+  const file = join(work, `gazette-${PDF_PAGES}p-v${CORPUS_VERSION}.pdf`);
+  if (existsSync(file)) return file;
+  mkdirSync(work, { recursive: true });
+  const sample = readFileSync(join(root, 'corpus/samples/zhengzhou-gazette-2018-04.txt'), 'utf8');
+  const lines = [];
+  for (const para of sample.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
+    const chars = [...para];
+    for (let i = 0, first = true; i < chars.length; first = false) {
+      const n = first ? 26 : 28;
+      lines.push({ text: chars.slice(i, i + n).join(''), x: first ? 104 : 72 });
+      i += n;
+    }
+  }
+  const pages = [];
+  for (let p = 0, k = 0; p < PDF_PAGES; p++) {
+    const texts = [{ text: '郑州市人民政府公报', x: 252, y: 40, size: 10 }, { text: `— ${p + 1} —`, x: 280, y: 800, size: 10 }];
+    for (let row = 0; row < 24; row++, k++) texts.push({ ...lines[k % lines.length], y: 100 + row * 28, size: 16 });
+    pages.push({ texts });
+  }
+  writeFileSync(file, buildPdf(pages));
+  return file;
+}
+
+async function pdfRates() {
+  const file = buildPdfGazette();
+  const bytes = readFileSync(file);
+  await extractInput('warm.pdf', bytes.subarray(0, 0)); // loads pdfjs
+  const t = performance.now();
+  const r = await extractInput(file, bytes, { keywords: false });
+  const secs = (performance.now() - t) / 1000;
+  if ('rejected' in r) throw new Error(r.rejected);
+  // Memory of a batch on it: the whole `extract` command in a child process.
+  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'dist/pipeline/cli.js'), 'extract', file, '--out', join(work, 'pdf-export.json')], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`extract failed: ${child.stderr.slice(-2000)}`);
+  const kb = Number(child.stderr.trim().split('\n').pop());
+  return { pdfPages: PDF_PAGES, pdfMB: +mb(bytes.length).toFixed(2), pdfDocuments: r.documents.length, pdfPagesPerSec: +(PDF_PAGES / secs).toFixed(1), pdfMBps: +(mb(bytes.length) / secs).toFixed(2), pdfExtractPeakRssMB: Math.round(kb / 1024) };
+}
+
+if (ONLY === 'pdf') {
+  const pdf = await pdfRates();
+  console.log(`PDF (${pdf.pdfPages} pages, ${pdf.pdfMB} MB, ${pdf.pdfDocuments} documents): ${pdf.pdfPagesPerSec} pages/s, ${pdf.pdfMBps} MB/s; peak RSS of extract ${pdf.pdfExtractPeakRssMB} MB`);
+  console.log(JSON.stringify(pdf));
+  process.exit(0);
+}
+
 // --- main ----------------------------------------------------------------------------------------------
 const [, tBuild] = time(buildCorpus);
 const all = files(corpus);
@@ -190,6 +242,7 @@ rmSync(out, { recursive: true, force: true });
 const first = wholeRun(out);
 const again = wholeRun(out);
 const neo = await neo4jLoad(all.filter((p) => p.endsWith('.txt')).slice(0, NEO4J_GAZETTES));
+const pdf = await pdfRates();
 const result = {
   gazettes: N,
   decodeMBps: +core.decodeMBps.toFixed(1),
@@ -202,6 +255,7 @@ const result = {
   loadRowsPerSec: Math.round(neo.loadRowsPerSec),
   rawCreateRowsPerSec: Math.round(neo.rawCreateRowsPerSec),
   peakRssMB: Math.round(Math.max(first.peakRssMB, again.peakRssMB)),
+  ...pdf,
 };
 const ratio = (a, b) => (a / b).toFixed(2);
 const rows = [
@@ -214,6 +268,8 @@ const rows = [
   ['Neo4j load', `${result.loadRowsPerSec} rows/s`, `${ratio(result.loadRowsPerSec, result.rawCreateRowsPerSec)}× raw CREATE (target ≥ 0.5×, ≥ 30k rows/s)`],
   ['raw UNWIND … CREATE (baseline)', `${result.rawCreateRowsPerSec} rows/s`, `${neo.rows} rows`],
   ['peak RSS (run)', `${result.peakRssMB} MB`, 'target ≤ 512 MB'],
+  [`PDF, ${pdf.pdfPages} pages (1 core)`, `${pdf.pdfPagesPerSec} pages/s, ${pdf.pdfMBps} MB/s`, `${ratio(pdf.pdfMBps, result.extractMBps)}× text extraction per MB`],
+  [`peak RSS (extract, ${pdf.pdfPages}-page PDF)`, `${pdf.pdfExtractPeakRssMB} MB`, ''],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padEnd(24)}  ${c}`);

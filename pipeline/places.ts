@@ -1,0 +1,25 @@
+import type { Gazette } from '../corpus/read.js';
+import { placeOf } from '../corpus/pdf/read.js';
+import type { DocumentRecord, Place } from '../graph/model.js';
+
+/**
+ * PDF inputs: every fact of a document gets the page it is printed on and its box there, the document its
+ * page range, and a warning about a page without text goes to the document that page falls in.
+ */
+export function addPlaces(gazette: Gazette, records: DocumentRecord[]): void {
+  const { places } = gazette;
+  if (!places) return;
+  for (const r of records) {
+    const p = r.provenance;
+    const facts: (Place | null)[] = [p.docNumber, p.issuedDate, ...p.title, ...p.issuers];
+    facts.push(...r.citations, ...r.assignments, ...r.amounts, ...r.deadlines, ...r.appointments);
+    for (const f of facts) if (f) Object.assign(f, placeOf(places, f.start, f.end));
+    r.source.pages = [placeOf(places, r.source.start, r.source.start).page, placeOf(places, Math.max(r.source.start, r.source.end - 1), r.source.end).page];
+  }
+  for (const w of gazette.warnings ?? []) {
+    const at = places.pageStarts[(w.page ?? 1) - 1] ?? 0;
+    // The last document starting before the page holds it; a page before any document, the first.
+    const holder = records.filter((r) => r.source.start <= at).pop() ?? records[0];
+    holder?.warnings.push(w);
+  }
+}
