@@ -9,7 +9,7 @@ import type { Span } from '../corpus/normalize.js';
 export const SCHEMA_VERSION = 1;
 
 export type CitationKind = 'decree' | 'law' | 'order';
-export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'mentions';
+export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'drafts' | 'mentions';
 export type Role = 'lead' | 'responsible' | 'participant';
 
 export interface Citation extends Span {
