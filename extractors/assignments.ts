@@ -1,6 +1,6 @@
 import type { Assignment, Role } from '../graph/model.js';
 import { agencyId, canonicalAgency, isPlaceName, looksLikeAgency } from './agencies.js';
-import { sentenceAround, type ExtractContext } from './context.js';
+import { ITEM_MARK, sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -24,17 +24,16 @@ const VERB_ROLE: Record<string, Role> = { 牵头: 'lead', 负责: 'responsible',
 const PAREN_AT_END = /[（(]((?:[^（）()〔〕\n]|〔[^〕\n]*〕){2,160})[）)](?=[。；]?(?:\n|$))/g;
 const OPEN = '（(〔[';
 const CLOSE = '）)〕]';
-const ITEM_MARK = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/;
 const TRAILING = /(?:等(?:企业|部门|单位|有关单位|相关单位)?|按职责分工负责|按职责负责|分别负责|负责)+$/;
 
-interface Item {
+export interface Item {
   name: string;
   start: number;
   end: number;
 }
 
 /** Splits an agency list on 、，,；; outside parentheses (县（市、区）政府 stays whole). */
-function splitList(text: string, base: number): Item[] {
+export function splitList(text: string, base: number): Item[] {
   const items: Item[] = [];
   let depth = 0;
   let s = 0;

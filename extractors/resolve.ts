@@ -1,4 +1,4 @@
-import type { AgencyRecord, Citation, DocumentRecord } from '../graph/model.js';
+import type { AgencyRecord, AgencyRef, Citation, DocumentRecord } from '../graph/model.js';
 import { agencyId, canonicalAgency } from './agencies.js';
 import { compact } from './metadata.js';
 
@@ -18,6 +18,9 @@ export function titleKey(title: string): string {
     .replace(/[（(]\d{4}[—–-]\d{4}年?[）)]/g, '');
 }
 
+/** Every agency a document names: owners of tasks, bodies of 任免 posts, recipients of reports. */
+const agencyRefs = (d: DocumentRecord): AgencyRef[] => [...d.assignments, ...d.appointments, ...d.deadlines.flatMap((x) => x.recipients)];
+
 /** What resolution needs to know of a document. */
 export interface DocKey {
   id: string;
@@ -31,7 +34,7 @@ export const docKey = (d: DocumentRecord): DocKey => ({
   id: d.id,
   docNumber: d.docNumber,
   titleKeys: [titleKey(d.title), ...(d.issuesTitle ? [titleKey(d.issuesTitle)] : [])],
-  agencies: [...new Map([...d.assignments, ...d.appointments].map((x) => [`${x.agencyId}|${x.agency}`, [x.agencyId, x.agency] as [string, string]])).values()],
+  agencies: [...new Map(agencyRefs(d).map((x) => [`${x.agencyId}|${x.agency}`, [x.agencyId, x.agency] as [string, string]])).values()],
 });
 
 const isSubsequence = (short: string, full: string) => {
@@ -109,7 +112,7 @@ export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
   const merges = agencyMerges(keys);
   return (d) => {
     for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
-    for (const x of [...d.assignments, ...d.appointments]) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
+    for (const x of agencyRefs(d)) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
   };
 }
 
@@ -128,7 +131,7 @@ export class AgencyCollector {
   private readonly agencies = new Map<string, { name: string; aliases: Set<string> }>();
 
   add(d: DocumentRecord): void {
-    for (const x of [...d.assignments, ...d.appointments]) this.note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
+    for (const x of agencyRefs(d)) this.note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
     for (const issuer of [d.issuer, ...d.coIssuers]) {
       if (!issuer) continue;
       const canonical = canonicalAgency(issuer, d.issuer);

@@ -50,6 +50,11 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
       deadlines: (rec.get('deadlines') as Row[]).map((x) => ({
         date: x.date,
         precision: x.precision,
+        // Fields of schema 2 the graph does not store yet (the graph side of issue #12 adds them).
+        dueDate: x.dueDate ?? null,
+        kind: x.kind ?? 'deadline',
+        what: x.what ?? '',
+        recipients: x.recipients ?? [],
         recurrence: x.every ? Object.fromEntries(Object.entries({ every: x.every, monthOfQuarter: x.monthOfQuarter, month: x.month, weekday: x.weekday, day: x.day }).filter(([, v]) => v !== null)) : null,
         duration: x.durationValue !== null ? { value: x.durationValue, unit: x.durationUnit } : null,
         taskId: x.taskId,
