@@ -63,6 +63,17 @@ export function splitList(text: string, base: number): Item[] {
   return items;
 }
 
+/**
+ * Whether the parenthesis at `open` belongs to the name just before it: 各区（管委会）, 领导小组办公室（市发展改革委）
+ * are one body under two names, not a list of responsible units closing a sentence.
+ */
+function namesBefore(text: string, open: number): boolean {
+  let a = open;
+  while (a > 0 && !/[、，,；;：:。\s]/.test(text[a - 1]!)) a--;
+  const name = text.slice(a, open).replace(ITEM_MARK, '');
+  return /^各/.test(name) || isPlaceName(name) || looksLikeAgency(name);
+}
+
 export function extractAssignments(ctx: ExtractContext): Assignment[] {
   const { text, meta } = ctx;
   const secs = ctx.sections;
@@ -73,10 +84,11 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     const sec = sectionAt(secs, taskPos);
     for (const it of items) {
       if (!looksLikeAgency(it.name) && !(labelled && isPlaceName(it.name))) continue;
-      const key = `${it.start}:${role}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const canonical = canonicalAgency(it.name, meta.issuer);
+      // One assignment per agency, task and role: the first mention stands for the others.
+      const key = `${canonical}|${sec?.id}|${role}`;
+      if (seen.has(key) || seen.has(`${it.start}:${role}`)) continue;
+      seen.add(key).add(`${it.start}:${role}`);
       out.push({
         agency: it.name,
         agencyId: agencyId(canonical),
@@ -105,7 +117,9 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
-    const lead = mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
+    // …资金由轨道公司负责: 由 names the agent, whatever stands before it.
+    const by = clause.lastIndexOf('由');
+    const lead = by >= mark ? by + 1 : mark + (/^(?:请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
     const items = splitList(clause.slice(lead), a + lead);
     if (!items.length || !items.every((it) => looksLikeAgency(it.name) && it.name.length <= 20)) continue;
     const sent = sentenceAround(text, m.index!, m.index!);
@@ -113,7 +127,7 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
   }
 
   for (const m of text.matchAll(PAREN_AT_END)) {
-    if (m.index! < body) continue;
+    if (m.index! < body || namesBefore(text, m.index!)) continue;
     const inner = m[1]!;
     const items = splitList(inner, m.index! + 1);
     if (!items.length || !items.every((it) => looksLikeAgency(it.name))) continue;

@@ -1,5 +1,5 @@
 import type { AgencyRecord, AgencyRef, Citation, DocumentRecord } from '../graph/model.js';
-import { agencyId, canonicalAgency } from './agencies.js';
+import { agencyId, agencyKind, canonicalAgency, shortPlaceKey } from './agencies.js';
 import { compact } from './metadata.js';
 
 /**
@@ -75,6 +75,16 @@ export function agencyMerges(keys: DocKey[]): Map<string, string> {
     });
     if (fits.length === 1) merges.set(id, fits[0]!);
   }
+  // 郑州供电公司 is 郑州市供电公司 when the run names both: the place written in full wins.
+  const byShortPlace = new Map<string, string>();
+  for (const k of keys) for (const [id] of k.agencies) {
+    const short = shortPlaceKey(id.slice('agency:'.length));
+    if (short) byShortPlace.set(short, id);
+  }
+  for (const k of keys) for (const [id] of k.agencies) {
+    const full = byShortPlace.get(id.slice('agency:'.length));
+    if (full && full !== id) merges.set(id, merges.get(full) ?? full);
+  }
   return merges;
 }
 
@@ -113,6 +123,9 @@ export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
   return (d) => {
     for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
     for (const x of agencyRefs(d)) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
+    // Merged variants of one body may now share a task and role: one assignment each.
+    const seen = new Set<string>();
+    d.assignments = d.assignments.filter((a) => !seen.has(`${a.agencyId}|${a.taskId}|${a.role}`) && !!seen.add(`${a.agencyId}|${a.taskId}|${a.role}`));
   };
 }
 
@@ -147,7 +160,7 @@ export class AgencyCollector {
 
   list(): AgencyRecord[] {
     return [...this.agencies.entries()]
-      .map(([id, a]) => ({ id, name: a.name, aliases: [...a.aliases].sort() }))
+      .map(([id, a]) => ({ id, name: a.name, kind: agencyKind(a.name, [...a.aliases]), aliases: [...a.aliases].sort() }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

@@ -101,9 +101,13 @@ export interface DocumentRecord {
   keywords: Keyword[];
 }
 
+/** What kind of body an agency is; `collective` names many bodies as one (各县（市、区）人民政府). */
+export type AgencyKind = 'government' | 'department' | 'committee' | 'company' | 'peoples-organisation' | 'collective' | 'other';
+
 export interface AgencyRecord {
   id: string;
   name: string;
+  kind: AgencyKind;
   aliases: string[];
 }
 

@@ -69,6 +69,6 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
   });
   const ag = await driver.executeQuery(AGENCIES, {}, { database });
   const used = new Set(documents.flatMap((d) => [...d.assignments, ...d.appointments].map((x) => x.agencyId)));
-  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, aliases: [...(a.aliases ?? [])].sort() }));
+  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind ?? 'other', aliases: [...(a.aliases ?? [])].sort() }));
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected: [] };
 }
