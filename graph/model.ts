@@ -40,6 +40,11 @@ export interface Amount extends Span {
   value: number;
   unit: string;
   qualifier: string | null;
+  /** budget (money set aside), subsidy (paid out, or its cap), rate (per unit, never summed), threshold
+   * (a condition or target), estimate (a cost foreseen), other. */
+  kind: 'budget' | 'subsidy' | 'rate' | 'threshold' | 'estimate' | 'other';
+  /** What the amount is per: 每人每月30元 → [人, 月], 120万元/公里 → [公里]; empty for a plain sum. */
+  per: string[];
   taskId: string | null;
 }
 

@@ -62,7 +62,7 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
         start: x.start,
         end: x.end,
       })),
-      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
+      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, kind: x.kind ?? 'other', per: x.per ?? [], taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
       appointments: (rec.get('appointments') as Row[]).map((h) => ({ person: h.person, action: h.action, post: h.post, agency: agencyName(h.agencyId), agencyId: h.agencyId, date: h.date, text: h.text, start: h.start, end: h.end })),
       keywords: [],
     } as DocumentRecord;
