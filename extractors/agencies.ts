@@ -58,7 +58,7 @@ export function canonicalAgency(given: string, issuer: string | null): string {
   if (bare !== n && ORGAN_SUFFIX.test(bare) && bare.length >= 3) n = bare;
   const place = placeOf(issuer);
   let scope = '';
-  const local = /^(市|省|县|区)(?!（)/.exec(n);
+  const local = /^(市|省|县|区)(?!（|场)/.exec(n);
   if (local && place && local[1] === place.level) {
     scope = place.name;
     // 市郑州供电公司 (an elided 市 carried onto a name that prints its place): the place once.
@@ -97,7 +97,7 @@ const KINDS: [AgencyKind, RegExp][] = [
   // 共青团, 妇联, 工会, 残联, 科协, 红十字会, 工商联, 文联, 侨联: 人民团体.
   ['peoples-organisation', /(?:团市委|团省委|团县委|团区委|共青团|妇联|妇女联合会|工会|残联|残疾人联合会|科协|科学技术协会|红十字会|工商联|文联|侨联)/],
   ['company', /(?:公司|集团|电厂|银行|企业)$/],
-  ['government', /(?:人民政府|政府)$/],
+  ['government', /(?:人民政府|政府|^国务院)$/],
   // Coordinating bodies and zone committees, and their offices: 领导小组办公室, 考评委员会, 管委会.
   ['committee', /(?:领导小组|小组|指挥部|联席会议|管委会|区管理委员会|运动委员会|考评委员会)(?:办公室)?(?:（[^（）]*）)?$/],
   ['department', /(?:委员会|委|局|厅|办|办公室|中心|支队|大队|院|所|站|部|社)$/],

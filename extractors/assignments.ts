@@ -41,7 +41,17 @@ export function splitList(text: string, base: number): Item[] {
     const raw = text.slice(s, e);
     const lead = raw.length - raw.trimStart().length;
     const name = raw.trim().replace(/[。；]$/, '').replace(TRAILING, '');
-    if (name) items.push({ name, start: base + s + lead, end: base + s + lead + name.length });
+    if (!name) return;
+    const start = base + s + lead;
+    // 国家发展改革委及国家粮食局: two bodies joined by 及 (和 is left alone: 发展和改革委员会 is one).
+    const parts = name.split('及');
+    if (parts.length > 1 && parts.every(looksLikeAgency)) {
+      let at = start;
+      for (const p of parts) {
+        items.push({ name: p, start: at, end: at + p.length });
+        at += p.length + 1;
+      }
+    } else items.push({ name, start, end: start + name.length });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -56,7 +66,7 @@ export function splitList(text: string, base: number): Item[] {
   // 市安监局、环保局、工信委: the elided 市 carries over to the bare names that follow.
   let carry = '';
   for (const it of items) {
-    const place = /^(市|省|县|区)(?!（)/.exec(it.name)?.[1];
+    const place = /^(市|省|县|区)(?!（|场)/.exec(it.name)?.[1];
     if (place) carry = place;
     else if (carry && !/^(?:各|全|县|区|市|省)/.test(it.name) && !/^.{1,8}(?:省|市|县|区)/.test(it.name)) it.name = carry + it.name;
   }
@@ -72,6 +82,22 @@ function namesBefore(text: string, open: number): boolean {
   while (a > 0 && !/[、，,；;：:。\s]/.test(text[a - 1]!)) a--;
   const name = text.slice(a, open).replace(ITEM_MARK, '');
   return /^各/.test(name) || isPlaceName(name) || looksLikeAgency(name);
+}
+
+/**
+ * Where the clause before `p` starts: after ，。；： or a line end, or after a parenthesis opening a clause of its
+ * own (。（生态环境部牵头，…）) — not one inside a name (市城管局（市城市综合执法局）) or an item number's (（1）…).
+ */
+function clauseStart(text: string, p: number, body: number): number {
+  let a = p;
+  for (;;) {
+    while (a > body && !/[，。；：\n（(]/.test(text[a - 1]!)) a--;
+    if (a <= body || !/[（(]/.test(text[a - 1]!)) return a;
+    const itemNumber = /^[一二三四五六七八九十\d]{1,3}[）)]/.test(text.slice(a, a + 4));
+    const opensClause = a - 1 <= body || /[，。；：\s]/.test(text[a - 2]!);
+    if (opensClause && !itemNumber) return a;
+    a--;
+  }
 }
 
 export function extractAssignments(ctx: ExtractContext): Assignment[] {
@@ -113,8 +139,7 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
   for (const m of text.matchAll(VERB)) {
     if (m.index! < body) continue;
     // The clause before the verb must be nothing but agency names: 市工信委、市安监局要发挥牵头…
-    let a = m.index!;
-    while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
+    const a = clauseStart(text, m.index!, body);
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
     // …资金由轨道公司负责: 由 names the agent, whatever stands before it.

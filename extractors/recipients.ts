@@ -3,7 +3,8 @@ import { agencyId, canonicalAgency, looksLikeAgency } from './agencies.js';
 import { splitList } from './assignments.js';
 
 // 报送市工信委、市安监局 / 上报至市政府 / 向市发展改革委报告: the agencies a report goes to.
-const SENT_TO = /(?:报送|上报|报告|提交|呈报|抄送|报)(?:至|给|到)?([^，。；：（(\n]{2,60})/;
+// 形成总结报告报送生态环境部: 报告 is the report, 报送 its verb: a run of such words is skipped whole.
+const SENT_TO = /(?:(?:报送|上报|报告|提交|呈报|抄送|报)(?:至|给|到)?)+([^，。；：（(\n]{2,60})/;
 const SENT_TOWARDS = /向([^，。；：（(\n]{2,40}?)(?:报送|上报|报告|提交|呈报|报)/;
 
 /** The longest start of `name` that is an agency name: 市安监局备案 → 市安监局. */

@@ -36,6 +36,17 @@ describe('no fragment of a list or a sentence becomes an agency', () => {
   });
 });
 
+describe('central bodies (国务院办公厅 forms, synthetic lines)', () => {
+  const STATE = '国务院办公厅\n\n关于测试的通知\n\n国办发〔2018〕99号 2018年12月1日\n\n';
+  it.each([
+    ['开展评估。（生态环境部牵头，国家发展改革委、工业和信息化部参与）', [['lead', '生态环境部', 'agency:生态环境部']]],
+    ['加强监管。（市场监管总局、工业和信息化部负责）', [['responsible', '市场监管总局', 'agency:市场监管总局'], ['responsible', '工业和信息化部', 'agency:工业和信息化部']]],
+    ['（1）国家发展改革委及国家粮食局负责应急工作的综合协调。', [['responsible', '国家发展改革委', 'agency:国家发展改革委'], ['responsible', '国家粮食局', 'agency:国家粮食局']]],
+  ])('%s', (body, expected) => {
+    expect(roles(body, STATE)).toEqual(expected);
+  });
+});
+
 describe('variants of one body merge by their place', () => {
   it('郑州供电公司 / 市供电公司 / 市郑州供电公司 (the sample\'s three spellings) are one company', () => {
     const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
@@ -55,6 +66,7 @@ describe('variants of one body merge by their place', () => {
 describe('each agency has a kind', () => {
   it.each([
     ['郑州市人民政府', [], 'government'],
+    ['国务院', [], 'government'],
     ['巩义市人民政府', ['巩义市'], 'government'],
     ['郑州市发展和改革委员会', ['市发展改革委'], 'department'],
     ['广东省商务厅', [], 'department'],

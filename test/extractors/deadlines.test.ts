@@ -71,6 +71,7 @@ describe('what is due, and to whom a report goes', () => {
   it.each([
     // Synthetic: a 广东 and a 北京 document, recipients resolved against each issuer's place.
     ['广东省人民政府办公厅\n\n关于测试的通知\n\n粤府办〔2020〕2号 2020年3月1日\n\n', '各地级以上市于每月10日前向省商务厅报送工作进展。', [['省商务厅', 'agency:广东省商务厅']]],
+    ['国务院办公厅\n\n关于测试的通知\n\n国办发〔2018〕99号 2018年12月1日\n\n', '2021年3月底前，试点城市政府形成试点工作总结报告报送生态环境部。', [['生态环境部', 'agency:生态环境部']]],
     ['北京市人民政府办公厅\n\n关于测试的通知\n\n京政办发〔2022〕5号 2022年5月1日\n\n', '各区于每季度末前将统计数据报送市经济和信息化局、市统计局。', [['市经济和信息化局', 'agency:北京市经济和信息化局'], ['市统计局', 'agency:北京市统计局']]],
   ])('%s', (header, body, recipients) => {
     const [d] = recordsOf(gazetteOf(body, header));
