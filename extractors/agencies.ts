@@ -95,7 +95,7 @@ export function shortPlaceKey(canonical: string): string | null {
 
 const KINDS: [AgencyKind, RegExp][] = [
   // 共青团, 妇联, 工会, 残联, 科协, 红十字会, 工商联, 文联, 侨联: 人民团体.
-  ['peoples-organisation', /(?:团市委|团省委|团县委|团区委|共青团|妇联|妇女联合会|工会|残联|残疾人联合会|科协|科学技术协会|红十字会|工商联|文联|侨联)/],
+  ['peoples-organisation', /团[省市县区]委|共青团|妇联|妇女联合会|工会|残联|残疾人联合会|科协|科学技术协会|红十字会|工商联|文联|侨联/],
   ['company', /(?:公司|集团|电厂|银行|企业)$/],
   ['government', /(?:人民政府|政府|^国务院)$/],
   // Coordinating bodies and zone committees, and their offices: 领导小组办公室, 考评委员会, 管委会.

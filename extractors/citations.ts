@@ -101,6 +101,9 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   return lists(text, found).flatMap((list) => {
     const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.
-    return list.map(({ s, e, c }) => ({ ...c, relation: relation === 'drafts' && c.docNumber ? 'mentions' : relation, target: null, conflict: null, ...ctx.span(s, e) }));
+    return list.map(({ s, e, c }) => {
+      const own = relation === 'drafts' && c.docNumber ? 'mentions' : relation;
+      return { ...c, relation: own, target: null, conflict: null, ...ctx.span(s, e) };
+    });
   });
 }

@@ -125,7 +125,10 @@ export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
     for (const x of agencyRefs(d)) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
     // Merged variants of one body may now share a task and role: one assignment each.
     const seen = new Set<string>();
-    d.assignments = d.assignments.filter((a) => !seen.has(`${a.agencyId}|${a.taskId}|${a.role}`) && !!seen.add(`${a.agencyId}|${a.taskId}|${a.role}`));
+    d.assignments = d.assignments.filter((a) => {
+      const key = `${a.agencyId}|${a.taskId}|${a.role}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
   };
 }
 
