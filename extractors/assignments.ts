@@ -43,14 +43,15 @@ export function splitList(text: string, base: number): Item[] {
     const name = raw.trim().replace(/[。；]$/, '').replace(TRAILING, '');
     if (!name) return;
     const start = base + s + lead;
-    // 国家发展改革委及国家粮食局: two bodies joined by 及 (和 is left alone: 发展和改革委员会 is one).
-    const parts = name.split('及');
-    if (parts.length > 1 && parts.every(looksLikeAgency)) {
+    // 国家发展改革委及国家粮食局, 市财政局会同市发展改革委: two bodies when each part is one (发展和改革委员会
+    // stays whole: 发展 is no body).
+    const parts = name.split(/(及|和|与|会同)/);
+    if (parts.length > 1 && parts.every((p, i) => i % 2 === 1 || looksLikeAgency(p))) {
       let at = start;
-      for (const p of parts) {
-        items.push({ name: p, start: at, end: at + p.length });
-        at += p.length + 1;
-      }
+      parts.forEach((p, i) => {
+        if (i % 2 === 0) items.push({ name: p, start: at, end: at + p.length });
+        at += p.length;
+      });
     } else items.push({ name, start, end: start + name.length });
   };
   for (let i = 0; i < text.length; i++) {

@@ -41,6 +41,7 @@ describe('central bodies (国务院办公厅 forms, synthetic lines)', () => {
   it.each([
     ['开展评估。（生态环境部牵头，国家发展改革委、工业和信息化部参与）', [['lead', '生态环境部', 'agency:生态环境部']]],
     ['加强监管。（市场监管总局、工业和信息化部负责）', [['responsible', '市场监管总局', 'agency:市场监管总局'], ['responsible', '工业和信息化部', 'agency:工业和信息化部']]],
+    ['由财政部会同国家发展改革委负责制定具体办法。', [['responsible', '财政部', 'agency:财政部'], ['responsible', '国家发展改革委', 'agency:国家发展改革委']]],
     ['（1）国家发展改革委及国家粮食局负责应急工作的综合协调。', [['responsible', '国家发展改革委', 'agency:国家发展改革委'], ['responsible', '国家粮食局', 'agency:国家粮食局']]],
   ])('%s', (body, expected) => {
     expect(roles(body, STATE)).toEqual(expected);
