@@ -72,7 +72,7 @@ export class AdminImportWriter {
     }
     for (const a of r.assignments) await this.row('rels-assigned', [a.agencyId, a.taskId, a.role, a.task, a.text, a.start, a.end, x.id, 'ASSIGNED']);
     for (const dl of r.deadlines) {
-      await this.row('nodes-deadlines', [dl.id, x.id, dl.date, dl.precision, dl.every, dl.day, dl.weekday, dl.month, dl.monthOfQuarter, dl.durationValue, dl.durationUnit, dl.text, dl.start, dl.end, dl.precision === 'day' ? dl.date : null, 'Deadline']);
+      await this.row('nodes-deadlines', [dl.id, x.id, dl.date, dl.precision, dl.every, dl.day, dl.weekday, dl.month, dl.monthOfQuarter, dl.durationValue, dl.durationUnit, dl.text, dl.start, dl.end, dl.dueDate, 'Deadline']);
       await this.row('rels-has-deadline', [dl.taskId ?? x.id, dl.id, 'HAS_DEADLINE']);
     }
     for (const am of r.amounts) {

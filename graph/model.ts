@@ -8,7 +8,7 @@ import type { Span } from '../corpus/normalize.js';
 import type { Warning } from '../corpus/problems.js';
 import type { TitleSource } from '../corpus/split.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A span; for PDF inputs also the page it is printed on (1-based) and its box there, when known. */
 export interface Place extends Span {
@@ -18,7 +18,7 @@ export interface Place extends Span {
 }
 
 export type CitationKind = 'decree' | 'law' | 'order';
-export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'mentions';
+export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'drafts' | 'mentions';
 export type Role = 'lead' | 'responsible' | 'participant';
 
 export interface Citation extends Place {
@@ -32,9 +32,13 @@ export interface Citation extends Place {
   conflict: string | null;
 }
 
-export interface Assignment extends Place {
+/** An agency as printed and its canonical id (see AgencyRecord). */
+export interface AgencyRef {
   agency: string;
   agencyId: string;
+}
+
+export interface Assignment extends Place, AgencyRef {
   role: Role;
   /** The heading or sentence the assignment belongs to. */
   task: string;
@@ -45,6 +49,11 @@ export interface Amount extends Place {
   value: number;
   unit: string;
   qualifier: string | null;
+  /** budget (money set aside), subsidy (paid out, or its cap), rate (per unit, never summed), threshold
+   * (a condition or target), estimate (a cost foreseen), other. */
+  kind: 'budget' | 'subsidy' | 'rate' | 'threshold' | 'estimate' | 'other';
+  /** What the amount is per: 每人每月30元 → [人, 月], 120万元/公里 → [公里]; empty for a plain sum. */
+  per: string[];
   taskId: string | null;
 }
 
@@ -57,19 +66,26 @@ export interface Recurrence {
 }
 
 export interface Deadline extends Place {
+  /** As stated: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (see `precision`). */
   date: string | null;
-  precision: 'day' | 'month' | 'year' | null;
+  precision: 'day' | 'month' | 'quarter' | 'year' | null;
+  /** The last day the stated date allows (2018年4月前 → 2018-04-30), ISO; null when undated. */
+  dueDate: string | null;
+  /** `target`: a state to reach by then (到2020年…达到…), not something due. */
+  kind: 'deadline' | 'target';
+  /** The sentence the deadline governs: what is due, or the target's measure. */
+  what: string;
+  /** Who a report is sent to (每月20日前报送市发展改革委): not the task's owner. */
+  recipients: AgencyRef[];
   recurrence: Recurrence | null;
   duration: { value: number; unit: string } | null;
   taskId: string | null;
 }
 
-export interface Appointment extends Place {
+export interface Appointment extends Place, AgencyRef {
   person: string;
   action: 'appoint' | 'remove';
   post: string;
-  agency: string;
-  agencyId: string;
   date: string | null;
 }
 
@@ -114,9 +130,13 @@ export interface DocumentRecord {
   keywords: Keyword[];
 }
 
+/** What kind of body an agency is; `collective` names many bodies as one (各县（市、区）人民政府). */
+export type AgencyKind = 'government' | 'department' | 'committee' | 'company' | 'peoples-organisation' | 'collective' | 'other';
+
 export interface AgencyRecord {
   id: string;
   name: string;
+  kind: AgencyKind;
   aliases: string[];
 }
 

@@ -53,6 +53,11 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
       deadlines: (rec.get('deadlines') as Row[]).map((x) => ({
         date: x.date,
         precision: x.precision,
+        // Fields of schema 2 the graph does not store yet (the graph side of issue #12 adds them).
+        dueDate: x.dueDate ?? null,
+        kind: x.kind ?? 'deadline',
+        what: x.what ?? '',
+        recipients: x.recipients ?? [],
         recurrence: x.every ? Object.fromEntries(Object.entries({ every: x.every, monthOfQuarter: x.monthOfQuarter, month: x.month, weekday: x.weekday, day: x.day }).filter(([, v]) => v !== null)) : null,
         duration: x.durationValue !== null ? { value: x.durationValue, unit: x.durationUnit } : null,
         taskId: x.taskId,
@@ -60,13 +65,13 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
         start: x.start,
         end: x.end,
       })),
-      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
+      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, kind: x.kind ?? 'other', per: x.per ?? [], taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
       appointments: (rec.get('appointments') as Row[]).map((h) => ({ person: h.person, action: h.action, post: h.post, agency: agencyName(h.agencyId), agencyId: h.agencyId, date: h.date, text: h.text, start: h.start, end: h.end })),
       keywords: [],
     } as DocumentRecord;
   });
   const ag = await driver.executeQuery(AGENCIES, {}, { database });
   const used = new Set(documents.flatMap((d) => [...d.assignments, ...d.appointments].map((x) => x.agencyId)));
-  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, aliases: [...(a.aliases ?? [])].sort() }));
+  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind ?? 'other', aliases: [...(a.aliases ?? [])].sort() }));
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected: [] };
 }

@@ -99,7 +99,7 @@ OPTIONAL MATCH (t:Task {id: row.taskId})
 CREATE (x:Deadline {id: row.id, decree: $id, date: row.date, precision: row.precision, every: row.every, day: row.day,
   weekday: row.weekday, month: row.month, monthOfQuarter: row.monthOfQuarter, durationValue: row.durationValue,
   durationUnit: row.durationUnit, text: row.text, start: row.start, end: row.end,
-  dueDate: CASE WHEN row.precision = 'day' THEN date(row.date) ELSE null END})
+  dueDate: CASE WHEN row.dueDate IS NULL THEN null ELSE date(row.dueDate) END})
 // It hangs off its task, or off the decree when it stands outside any task.
 WITH coalesce(t, d) AS owner, x
 CREATE (owner)-[:HAS_DEADLINE]->(x)`;
@@ -185,6 +185,7 @@ export function documentRows(d: DocumentRecord) {
       taskId: x.taskId,
       date: x.date,
       precision: x.precision,
+      dueDate: x.dueDate,
       every: x.recurrence?.every ?? null,
       day: x.recurrence?.day ?? null,
       weekday: x.recurrence?.weekday ?? null,

@@ -50,7 +50,8 @@ interface ManifestEntry {
 }
 
 interface Manifest {
-  schemaVersion: 1;
+  /** The export's SCHEMA_VERSION: a cache written for another version is not reused. */
+  schemaVersion: number;
   inputs: Record<string, ManifestEntry>;
   /** Totals of the run that wrote the outputs, reported again by an unchanged re-run. */
   summary: { documents: number; facts: RunSummary['facts'] };
@@ -172,7 +173,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const { out } = opts;
   await mkdir(join(out, 'cache'), { recursive: true });
   await removeTempFiles(out);
-  const previous = await readJson<Manifest>(join(out, 'manifest.json'));
+  const manifestRead = await readJson<Manifest>(join(out, 'manifest.json'));
+  // Cached facts of another export version lack fields or mean others: such an out directory is redone.
+  const previous = manifestRead?.schemaVersion === SCHEMA_VERSION ? manifestRead : null;
   const { files, missing } = await findInputs(opts.inputs);
   opts.progress.start(files.length + missing.length);
   const unchanged = await unchangedRun(out, previous, files, missing);
@@ -322,7 +325,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   await admin.finish(agencyList);
   await writeReports(join(out, 'reports'), reports, agencyList);
 
-  const manifest: Manifest = { schemaVersion: 1, inputs: {}, summary: { documents, facts } };
+  const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, inputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
     manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
   }
