@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { assembleExport, extractBytes } from '../pipeline/extract.js';
+import { assembleExport, extractInput } from '../pipeline/extract.js';
 import { addScores, emptyScores, rates, scoreFile, sourceOf, type GoldFile, type Miss, type Scores } from './score.js';
 import { checkFloors, formatTable, type Floors } from './table.js';
 
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const path = join(dir, gold.file);
     if (!existsSync(path)) continue;
     files++;
-    const result = await extractBytes(path, readFileSync(path), { keywords: false });
+    const result = await extractInput(path, readFileSync(path), { keywords: false });
     const exp = assembleExport([result]);
     const docs = exp.rejected.length ? null : exp.documents;
     const misses: Miss[] = [];
