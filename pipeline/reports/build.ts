@@ -99,7 +99,7 @@ class CitationsReport implements ReportBuilder {
   }
 }
 
-class GapsReport implements ReportBuilder {
+export class GapsReport implements ReportBuilder {
   private readonly present = new Map<string, { prefix: string; year: number; serials: Set<number> }>();
   /** Serials cited per series; only series with a document in the corpus are reported. */
   private readonly cited = new Map<string, Set<number>>();
