@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { ExportFile } from '../../graph/model.js';
+import { chromium } from './chromium.js';
 import { cli } from './cliHelper.js';
 import { unloadExport } from '../../graph/loader.js';
 import { readBack } from '../../graph/readBack.js';
@@ -60,17 +60,6 @@ describe('reports on the sample issue', () => {
     expect(csv).toBe("\ufeffa,b\n'=cmd|' /C calc'!A0,'+1\n'@SUM(A1),'-2\n");
   });
 });
-
-function chromium(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`, ...args],
-      { maxBuffer: 64 << 20, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`chromium failed (install Debian's chromium package): ${err.message}\n${stderr}`)) : resolve(stdout)),
-    );
-  });
-}
 
 describe('the HTML citation report in a real browser (headless Chromium)', () => {
   it('renders the graph and the tables', async () => {

@@ -114,33 +114,24 @@ export class SiteBuilder {
     }
   }
 
-  /** One agency's task rows and deadlines at a time, from the two lists sorted by agency. */
+  /** A page per agency, with its task rows and deadlines one agency at a time (all three lists sorted by id). */
   private async writeAgencies(put: (path: string, html: string) => Promise<void>, agencies: AgencyRecord[], index: SiteIndex, asOf: string | null): Promise<void> {
+    const tasks = this.tasks[Symbol.iterator]();
     const deadlines = this.byAgency[Symbol.iterator]();
-    let pending = deadlines.next();
+    let task = tasks.next();
+    let due = deadlines.next();
     const summaries: AgencySummary[] = [];
-    const listed = new Map(agencies.map((a) => [a.id, a]));
-    let rows: AgencyTaskRow[] = [];
-    const flush = async () => {
-      const id = rows[0]!.agencyId;
-      const agency = listed.get(id) ?? { id, name: id.slice('agency:'.length), aliases: [] };
-      const name = agency.name;
+    for (const agency of [...agencies].sort((a, b) => cmp(a.id, b.id))) {
+      const rows: AgencyTaskRow[] = [];
+      while (!task.done && task.value.agencyId < agency.id) task = tasks.next();
+      for (; !task.done && task.value.agencyId === agency.id; task = tasks.next()) rows.push(task.value);
       const own: DeadlineItem[] = [];
-      while (!pending.done && pending.value.agency < name) pending = deadlines.next();
-      while (!pending.done && pending.value.agency === name) {
-        own.push(pending.value.item);
-        pending = deadlines.next();
-      }
-      const count = (role: string) => new Set(rows.filter((t) => t.role === role).map((t) => `${t.decree}|${t.start}`)).size;
+      while (!due.done && due.value.agency < agency.name) due = deadlines.next();
+      for (; !due.done && due.value.agency === agency.name; due = deadlines.next()) own.push(due.value.item);
+      const count = (role: string) => rows.filter((t) => t.role === role).length;
       summaries.push({ agency, lead: count('lead'), responsible: count('responsible'), participant: count('participant'), dues: own.filter((i) => i.view.kind === 'deadline' && i.view.due).map((i) => i.view.due!) });
-      await put(agencyPath(id), agencyPage(agency, rows, own, index, asOf));
-      rows = [];
-    };
-    for (const r of this.tasks) {
-      if (rows.length && rows[0]!.agencyId !== r.agencyId) await flush();
-      rows.push(r);
+      await put(agencyPath(agency.id), agencyPage(agency, rows, own, index, asOf));
     }
-    if (rows.length) await flush();
     summaries.sort((a, b) => b.lead + b.responsible + b.participant - (a.lead + a.responsible + a.participant) || b.lead - a.lead || cmp(a.agency.name, b.agency.name));
     await put('agencies-view.html', agenciesPage(summaries, index, asOf));
   }
