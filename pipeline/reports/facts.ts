@@ -73,8 +73,8 @@ export function recurrenceWords(r: Recurrence): string {
   }
 }
 
-/** Sentence ends of 公文: a clause never runs over 。；！？ or a line break. */
-const STOP = /[。；;！？!?\n]/;
+/** Sentence ends of 公文: a clause never runs over 。；！？ or a line break (nor, in HTML, over a tag). */
+const STOP = /[。；;！？!?\n<>]/;
 
 /**
  * The sentence around [start, end) in the decoded source, markup removed (HTML sources index the page's

@@ -6,7 +6,8 @@ import { reportBuilder } from '../../pipeline/reports/build.js';
 import { REPORT_KINDS } from '../../pipeline/reports/model.js';
 import { SiteBuilder } from '../../pipeline/reports/site/site.js';
 import { writeReports } from '../../pipeline/reports/write.js';
-import { agencyPath, decreePath } from '../../pipeline/reports/site/html.js';
+import { agencyPath, decreePath, page } from '../../pipeline/reports/site/html.js';
+import { citationGraph, type GraphEdge, type GraphNode } from '../../pipeline/reports/site/layout.js';
 import { exportFor, SAMPLE_PATH, sampleText } from '../helpers.js';
 import { chromium } from './chromium.js';
 
@@ -113,27 +114,43 @@ describe('the report site in a real browser (headless Chromium)', () => {
     expect(dom).toMatch(/page 2 of 2/);
   }, 90_000);
 
-  it('graph labels do not overlap (bounding boxes from the DOM)', async () => {
-    // The page with a probe appended that writes every drawn label's box into the DOM.
+  /** The boxes of a page's drawn graph labels, measured by Chromium: the page with a probe appended. */
+  async function labelBoxes(html: string): Promise<[number, number, number, number, string][]> {
     const probe = `<script>document.body.setAttribute('data-boxes',JSON.stringify([...document.querySelectorAll('svg text.label')].map(t=>{const r=t.getBoundingClientRect();return [r.left,r.top,r.right,r.bottom,t.textContent]})))</script>`;
-    const file = join(dir, 'citations-probe.html');
-    writeFileSync(file, readFileSync(join(dir, 'citations-view.html'), 'utf8').replace('</body>', `${probe}</body>`));
+    const file = join(dir, 'probe.html');
+    writeFileSync(file, html.replace('</body>', `${probe}</body>`));
     const dom = await chromium(['--virtual-time-budget=3000', '--window-size=1600,1200', '--dump-dom', `file://${file}`]);
-    const boxes = JSON.parse(/data-boxes="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as [number, number, number, number, string][];
-    expect(boxes.length).toBeGreaterThan(40);
+    return JSON.parse(/data-boxes="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  }
+  const expectNoOverlap = (boxes: [number, number, number, number, string][]) => {
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i]!, boxes[j]!];
-        const overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-        expect(overlap, `${a[4]} / ${b[4]}`).toBe(false);
+        expect(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], `${a[4]} / ${b[4]}`).toBe(false);
       }
     }
+  };
+
+  it('graph labels do not overlap (bounding boxes from the DOM)', async () => {
+    const boxes = await labelBoxes(readFileSync(join(dir, 'citations-view.html'), 'utf8'));
+    expect(boxes.length).toBeGreaterThan(40);
+    expectNoOverlap(boxes);
+  }, 90_000);
+
+  it('at 260 nodes (synthetic graph) most nodes keep a label and none overlap', async () => {
+    const nodes: GraphNode[] = Array.from({ length: 260 }, (_, i) => ({ id: `n${i}`, label: i % 5 ? `测政〔2019〕${i}号` : `《测试条例第${i}号》`, title: '', kind: i % 5 ? 'decree' : 'law', href: '#' }));
+    const edges: GraphEdge[] = nodes.flatMap((_, i) => [7, 13].map((k) => ({ from: `n${i}`, to: `n${(i * k + 3) % 260}`, relation: 'basis', count: 1 }))).filter((e) => e.from !== e.to);
+    const { svg, placed } = citationGraph(nodes, edges);
+    expect(placed).toBeGreaterThan(0.9 * nodes.length);
+    const boxes = await labelBoxes(page('graph', 0, svg, null));
+    expect(boxes).toHaveLength(placed);
+    expectNoOverlap(boxes);
   }, 90_000);
 
   it('a screenshot of each page kind', async () => {
-    for (const page of ['index.html', decreePath('郑政办〔2018〕45号'), agencyPath('agency:郑州市财政局'), 'deadlines-view.html', 'citations-view.html']) {
-      const png = join(dir, `${page.replace(/\W/g, '_')}.png`);
-      await chromium([`--screenshot=${png}`, '--window-size=1280,1400', `file://${join(dir, page)}`]);
+    for (const file of ['index.html', decreePath('郑政办〔2018〕45号'), agencyPath('agency:郑州市财政局'), 'deadlines-view.html', 'citations-view.html']) {
+      const png = join(dir, `${file.replace(/\W/g, '_')}.png`);
+      await chromium([`--screenshot=${png}`, '--window-size=1280,1400', `file://${join(dir, file)}`]);
       expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     }
   }, 120_000);

@@ -44,13 +44,14 @@ export function citationGraph(nodes: GraphNode[], edges: GraphEdge[]): { svg: st
   const sims = [...byId.values()];
   const links = edges.map((e) => ({ source: e.from, target: e.to }));
   const sim = forceSimulation(sims)
-    .force('charge', forceManyBody().strength(-120))
+    .force('charge', forceManyBody().strength(-120).theta(1.2))
     .force('link', forceLink<Sim, { source: string; target: string }>(links).id((n) => n.id).distance(60))
     .force('collide', forceCollide<Sim>((n) => 8 + Math.min(60, labelWidth(n.label) / 2)))
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
     .stop();
-  for (let i = 0; i < 400; i++) sim.tick();
+  // As many ticks as d3's own cooling takes (alpha from 1 to alphaMin): ~300.
+  sim.tick(Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay())));
   const pad = 120;
   const xs = sims.map((n) => n.x!);
   const ys = sims.map((n) => n.y!);

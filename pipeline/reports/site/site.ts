@@ -26,8 +26,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * time.
  */
 export class SiteBuilder {
-  private readonly tmp = mkdtempSync(join(tmpdir(), 'decree-graph-site-'));
-  private readonly fd = openSync(join(this.tmp, 'decrees.ndjson'), 'w');
+  // Made on the first document: a run that fails before it leaves nothing behind.
+  private tmp: string | null = null;
+  private fd = -1;
   private readonly decrees: DecreeSummary[] = [];
   private readonly cited = new Map<string, CitedItem>();
   private readonly edges = new Map<string, GraphEdge>();
@@ -48,6 +49,10 @@ export class SiteBuilder {
       deadlines,
       amounts: d.amounts.map((a) => amountView(a, d, source, tasks)),
     };
+    if (!this.tmp) {
+      this.tmp = mkdtempSync(join(tmpdir(), 'decree-graph-site-'));
+      this.fd = openSync(join(this.tmp, 'decrees.ndjson'), 'w');
+    }
     writeSync(this.fd, JSON.stringify(record) + '\n');
     this.decrees.push({ id: d.id, docNumber: d.docNumber, title: d.title, docType: d.docType, issuer: d.issuer, issuedDate: d.issuedDate, cites: d.citations.length, tasks: tasks.size, deadlines: d.deadlines.length });
     for (const c of d.citations) {
@@ -82,12 +87,12 @@ export class SiteBuilder {
 
   /** Writes the site into `dir` (reports/) and removes pages of an earlier run that are no longer there. */
   async write(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<void> {
-    closeSync(this.fd);
+    if (this.tmp) closeSync(this.fd);
     try {
       await this.writePages(dir, agencies, changes, asOf);
     } finally {
       for (const rows of [this.tasks, this.deadlines, this.byAgency]) rows.dispose();
-      rmSync(this.tmp, { recursive: true, force: true });
+      if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
     }
   }
 
@@ -101,7 +106,8 @@ export class SiteBuilder {
     };
     const citedBy = new Map<string, CitedBy[]>();
     for (const e of [...this.edges.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.relation, b.relation))) (citedBy.get(e.to) ?? citedBy.set(e.to, []).get(e.to)!).push({ from: e.from, relation: e.relation, count: e.count });
-    for (const r of readRows<DecreeRecord>(join(this.tmp, 'decrees.ndjson'))) await put(decreePath(r.d.id), decreePage(r, index, citedBy.get(r.d.id) ?? [], asOf));
+    const records = this.tmp ? readRows<DecreeRecord>(join(this.tmp, 'decrees.ndjson')) : [];
+    for (const r of records) await put(decreePath(r.d.id), decreePage(r, index, citedBy.get(r.d.id) ?? [], asOf));
 
     const counts = new Map([...this.cited.values()].map((c) => [c.id, [...c.citedBy.values()].reduce((a, b) => a + b, 0)]));
     await put('index.html', indexPage(this.decrees, counts, { ...this.counts, agencies: agencies.length }, changes, index, asOf));
