@@ -5,9 +5,16 @@ import { SCRIPT } from './script.js';
 export const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A file name for an id: readable, safe on every file system, unique by a short hash of the id. */
+const slugs = new Map<string, string>();
 export function slug(id: string): string {
-  const readable = id.replace(/^(agency|doc):/, '').replace(/[\\/:*?"<>|#%&\s.]/g, '_').slice(0, 40);
-  return `${readable}-${createHash('sha1').update(id).digest('hex').slice(0, 6)}`;
+  let s = slugs.get(id);
+  if (s === undefined) {
+    // Every page links to many ids, each hashed once (a run's ids are few beside its links).
+    const readable = id.replace(/^(agency|doc):/, '').replace(/[\\/:*?"<>|#%&\s.]/g, '_').slice(0, 40);
+    s = `${readable}-${createHash('sha1').update(id).digest('hex').slice(0, 6)}`;
+    slugs.set(id, s);
+  }
+  return s;
 }
 
 /** Site paths are relative to reports/: pages under decree/ and agency/ link up one level. */

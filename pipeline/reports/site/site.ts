@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord } from '../../../graph/model.js';
 import { writeFileAtomic } from '../../atomic.js';
 import { GapsReport } from '../build.js';
@@ -43,7 +44,7 @@ export class SiteBuilder {
     const tasks = taskHeadings(d);
     const deadlines = deadlineItems(d);
     const record: DecreeRecord = {
-      d,
+      d: { ...d, keywords: [] },
       text: source === undefined ? null : source.slice(d.source.start, d.source.end),
       base: d.source.start,
       deadlines,
@@ -99,10 +100,14 @@ export class SiteBuilder {
   private async writePages(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<void> {
     const index: SiteIndex = { decrees: new Map(this.decrees.map((d) => [d.id, { title: d.title, docNumber: d.docNumber }])), agencies: new Map(agencies.map((a) => [a.id, { name: a.name }])) };
     const written = new Set<string>();
+    for (const sub of ['decree', 'agency']) await mkdir(join(dir, sub), { recursive: true });
+    // A few pages written at once, so the next page is built while the last ones go to disk.
+    const writing = new PQueue({ concurrency: 4 });
+    let failed: unknown = null;
     const put = async (path: string, html: string) => {
-      await mkdir(join(dir, path, '..'), { recursive: true });
-      await writeFileAtomic(join(dir, path), html);
       written.add(path);
+      if (writing.size > 8) await writing.onSizeLessThan(4);
+      writing.add(() => writeFileAtomic(join(dir, path), html)).catch((err: unknown) => (failed ??= err));
     };
     const citedBy = new Map<string, CitedBy[]>();
     for (const e of [...this.edges.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.relation, b.relation))) (citedBy.get(e.to) ?? citedBy.set(e.to, []).get(e.to)!).push({ from: e.from, relation: e.relation, count: e.count });
@@ -115,6 +120,8 @@ export class SiteBuilder {
     await put('deadlines-view.html', deadlinesPage(this.deadlines, index, asOf));
     await put('citations-view.html', this.citations(index, asOf));
     await put('gaps-view.html', gapsPage(this.gaps.finish().data as Parameters<typeof gapsPage>[0], asOf));
+    await writing.onIdle();
+    if (failed) throw failed;
     for (const sub of ['decree', 'agency']) {
       for (const f of await readdir(join(dir, sub)).catch(() => [] as string[])) if (!written.has(`${sub}/${f}`)) await rm(join(dir, sub, f), { force: true });
     }
