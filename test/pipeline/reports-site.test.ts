@@ -40,7 +40,7 @@ describe('the report site: pages and links', () => {
   it('a page per decree and per agency, and the overview and views', () => {
     const files = pages();
     for (const d of exp.documents) expect(files).toContain(decreePath(d.id));
-    for (const f of ['index.html', 'agencies-view.html', 'deadlines-view.html', 'citations-view.html', 'gaps-view.html']) expect(files).toContain(f);
+    for (const f of ['index.html', 'agencies-view.html', 'deadlines-view.html', 'deadlines/2018.html', 'deadlines/2020.html', 'citations-view.html', 'gaps-view.html']) expect(files).toContain(f);
     expect(files).toContain(agencyPath('agency:郑州市财政局'));
   });
 
@@ -88,7 +88,7 @@ describe('the report site in a real browser (headless Chromium)', () => {
   const dump = (page: string, hash = '') => chromium(['--virtual-time-budget=3000', '--dump-dom', `file://${join(dir, page)}${hash}`]);
 
   it('renders: the script runs, marks deadlines against --as-of and counts rows', async () => {
-    const dom = await dump('deadlines-view.html');
+    const dom = await dump('deadlines/2018.html');
     expect(dom).toContain('as of 2018-05-01');
     expect(dom).toMatch(/class="nowrap overdue" data-due="2018-03-31"/);
     expect(dom).toMatch(/class="nowrap soon" data-due="2018-05-20"/);
@@ -148,7 +148,7 @@ describe('the report site in a real browser (headless Chromium)', () => {
   }, 90_000);
 
   it('a screenshot of each page kind', async () => {
-    for (const file of ['index.html', decreePath('郑政办〔2018〕45号'), agencyPath('agency:郑州市财政局'), 'deadlines-view.html', 'citations-view.html']) {
+    for (const file of ['index.html', decreePath('郑政办〔2018〕45号'), agencyPath('agency:郑州市财政局'), 'deadlines-view.html', 'deadlines/2018.html', 'citations-view.html']) {
       const png = join(dir, `${file.replace(/\W/g, '_')}.png`);
       await chromium([`--screenshot=${png}`, '--window-size=1280,1400', `file://${join(dir, file)}`]);
       expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');

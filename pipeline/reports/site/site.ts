@@ -13,7 +13,7 @@ import { readRows, SortedRows } from '../spill.js';
 import { decreePage, type CitedBy, type DecreeRecord } from './decree.js';
 import { agencyPath, anchor, decreePath, type SiteIndex } from './html.js';
 import type { GraphEdge, GraphNode } from './layout.js';
-import { agenciesPage, agencyPage, citationsPage, deadlinesPage, gapsPage, indexPage, type AgencySummary, type AgencyTaskRow, type CitedItem, type DecreeSummary, type RunChanges } from './views.js';
+import { agenciesPage, agencyPage, citationsPage, deadlinesPage, deadlinesYearPage, deadlineYearPath, gapsPage, indexPage, type AgencySummary, type AgencyTaskRow, type CitedItem, type DecreeSummary, type RunChanges } from './views.js';
 
 /** The graph draws at most this many nodes (the most cited and citing): beyond, labels cannot be read. */
 const GRAPH_NODES = 400;
@@ -100,7 +100,7 @@ export class SiteBuilder {
   private async writePages(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<void> {
     const index: SiteIndex = { decrees: new Map(this.decrees.map((d) => [d.id, { title: d.title, docNumber: d.docNumber }])), agencies: new Map(agencies.map((a) => [a.id, { name: a.name }])) };
     const written = new Set<string>();
-    for (const sub of ['decree', 'agency']) await mkdir(join(dir, sub), { recursive: true });
+    for (const sub of ['decree', 'agency', 'deadlines']) await mkdir(join(dir, sub), { recursive: true });
     // A few pages written at once, so the next page is built while the last ones go to disk.
     const writing = new PQueue({ concurrency: 4 });
     let failed: unknown = null;
@@ -117,14 +117,37 @@ export class SiteBuilder {
     const counts = new Map([...this.cited.values()].map((c) => [c.id, [...c.citedBy.values()].reduce((a, b) => a + b, 0)]));
     await put('index.html', indexPage(this.decrees, counts, { ...this.counts, agencies: agencies.length }, changes, index, asOf));
     await this.writeAgencies(put, agencies, index, asOf);
-    await put('deadlines-view.html', deadlinesPage(this.deadlines, index, asOf));
+    await this.writeDeadlines(put, index, asOf);
     await put('citations-view.html', this.citations(index, asOf));
     await put('gaps-view.html', gapsPage(this.gaps.finish().data as Parameters<typeof gapsPage>[0], asOf));
     await writing.onIdle();
     if (failed) throw failed;
-    for (const sub of ['decree', 'agency']) {
+    for (const sub of ['decree', 'agency', 'deadlines']) {
       for (const f of await readdir(join(dir, sub)).catch(() => [] as string[])) if (!written.has(`${sub}/${f}`)) await rm(join(dir, sub, f), { force: true });
     }
+  }
+
+  /** The deadlines sorted by due date, a year at a time; the undated ones (sorted last) on the main page. */
+  private async writeDeadlines(put: (path: string, html: string) => Promise<void>, index: SiteIndex, asOf: string | null): Promise<void> {
+    const months = new Map<string, number>();
+    const undated: Record<string, DeadlineItem[]> = { recurring: [], duration: [] };
+    let year: DeadlineItem[] = [];
+    const flush = async () => {
+      if (year.length) await put(deadlineYearPath(year[0]!.view.due!.slice(0, 4)), deadlinesYearPage(year[0]!.view.due!.slice(0, 4), year, index, asOf));
+      year = [];
+    };
+    for (const i of this.deadlines) {
+      const due = i.view.due;
+      if (!due) {
+        undated[i.view.kind]?.push(i);
+        continue;
+      }
+      if (year.length && year[0]!.view.due!.slice(0, 4) !== due.slice(0, 4)) await flush();
+      year.push(i);
+      if (i.view.kind === 'deadline') months.set(due.slice(0, 7), (months.get(due.slice(0, 7)) ?? 0) + 1);
+    }
+    await flush();
+    await put('deadlines-view.html', deadlinesPage(months, undated.recurring!, undated.duration!, index, asOf));
   }
 
   /** A page per agency, with its task rows and deadlines one agency at a time (all three lists sorted by id). */

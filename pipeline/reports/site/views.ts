@@ -91,24 +91,30 @@ function deadlineRows(items: Iterable<DeadlineItem>, agency: string | null, inde
   return rows;
 }
 
-/** Deadlines: a timeline by month, then the dated deadlines, year targets, recurring duties, periods. */
-export function deadlinesPage(items: Iterable<DeadlineItem>, index: SiteIndex, asOf: string | null): string {
-  const kinds: Record<string, DeadlineItem[]> = { deadline: [], target: [], recurring: [], duration: [] };
-  const months = new Map<string, number>();
-  for (const i of items) {
-    kinds[i.view.kind]!.push(i);
-    if (i.view.kind === 'deadline' && i.view.due) months.set(i.view.due.slice(0, 7), (months.get(i.view.due.slice(0, 7)) ?? 0) + 1);
-  }
+const DEADLINE_COLUMNS = ['due', 'date as stated', 'status', 'what is due', 'lead', 'responsible', 'decree'];
+const STATUS = `<p>Status relative to the as-of date: <span class="overdue">overdue</span>, <span class="soon">due within 30 days</span>, <span class="later">later</span>. A date stated to the month or year is due on its last day; "date as stated" keeps the precision of the text.</p>`;
+export const deadlineYearPath = (year: string) => `deadlines/${year}.html`;
+
+/**
+ * Deadlines: a timeline by month linking to a page per year (its dated deadlines and year targets), then
+ * the recurring duties and periods, which have no date. A page per year keeps pages of a large run small.
+ */
+export function deadlinesPage(months: Map<string, number>, recurring: DeadlineItem[], durations: DeadlineItem[], index: SiteIndex, asOf: string | null): string {
   const max = Math.max(1, ...months.values());
-  const timeline = [...months].map(([m, c]) => [`<a href="#t=deadlines&q=${m}" data-due="${m}-01">${m}</a>`, n(c), `<span class="bar" style="width:${((200 * c) / max).toFixed(0)}px"></span>`]);
-  const cols = ['due', 'date as stated', 'status', 'what is due', 'lead', 'responsible', 'decree'];
-  const body = `<p>Status relative to the as-of date: <span class="overdue">overdue</span>, <span class="soon">due within 30 days</span>, <span class="later">later</span>. A date stated to the month or year is due on its last day; the column "date as stated" keeps the precision of the text.</p>
-<h2>Timeline by month</h2>${table('timeline', ['month', 'deadlines', ''], timeline, { numeric: [1] })}
-<h2>Deadlines (${kinds.deadline!.length})</h2>${table('deadlines', cols, deadlineRows(kinds.deadline!, null, index, 0))}
-<h2>Year targets 目标 (${kinds.target!.length})</h2>${table('targets', cols, deadlineRows(kinds.target!, null, index, 0))}
-<h2>Recurring duties 定期报送 (${kinds.recurring!.length})</h2>${table('recurring', cols, deadlineRows(kinds.recurring!, null, index, 0))}
-<h2>Periods 期限 (${kinds.duration!.length})</h2>${table('durations', cols, deadlineRows(kinds.duration!, null, index, 0))}`;
+  const timeline = [...months].map(([m, c]) => [`<a href="${deadlineYearPath(m.slice(0, 4))}#t=deadlines&q=${m}" data-due="${m}-01">${m}</a>`, n(c), `<span class="bar" style="width:${((200 * c) / max).toFixed(0)}px"></span>`]);
+  const body = `${STATUS}
+<h2>Timeline by month</h2><p>Each month links to its year's page: the deadlines due then, and that year's targets.</p>${table('timeline', ['month', 'deadlines', ''], timeline, { numeric: [1] })}
+<h2>Recurring duties 定期报送 (${recurring.length})</h2>${table('recurring', DEADLINE_COLUMNS, deadlineRows(recurring, null, index, 0))}
+<h2>Periods 期限 (${durations.length})</h2>${table('durations', DEADLINE_COLUMNS, deadlineRows(durations, null, index, 0))}`;
   return page('时限 Deadlines', 0, body, asOf);
+}
+
+export function deadlinesYearPage(year: string, items: DeadlineItem[], index: SiteIndex, asOf: string | null): string {
+  const of = (kind: string) => items.filter((i) => i.view.kind === kind);
+  const body = `${STATUS}
+<h2>Deadlines (${of('deadline').length})</h2>${table('deadlines', DEADLINE_COLUMNS, deadlineRows(of('deadline'), null, index, 1))}
+<h2>Year targets 目标 (${of('target').length})</h2>${table('targets', DEADLINE_COLUMNS, deadlineRows(of('target'), null, index, 1))}`;
+  return page(`时限 Deadlines ${year}`, 1, body, asOf);
 }
 
 export interface CitedItem {
