@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../graph/model.js';
 import { deadlineView, amountView, dueDate } from '../../pipeline/reports/facts.js';
 import { deadlinesIcs, firstOccurrence, fold, type IcsItem } from '../../pipeline/reports/ics.js';
-import { gazetteOf, recordsOf } from '../helpers.js';
+import { buildReport } from '../../pipeline/reports/build.js';
+import { exportFor, gazetteOf, recordsOf, SAMPLE_PATH, sampleText } from '../helpers.js';
 
 /** Synthetic one-document decrees of different issuers (test fixtures, not real documents). */
 const HEADERS = {
@@ -105,5 +106,19 @@ describe('deadlines.ics is valid RFC 5545', () => {
     const { events } = calendarOf('京', '2022年9月底前完成平台上线。到2025年，全市建成示范区。');
     expect(events.map((e) => [e.startDate.toString(), e.startDate.isDate])).toEqual([['2022-09-30', true]]);
     expect(events[0]!.summary).toMatch(/^2022年9月底：.*（京政发〔2022〕8号）$/);
+  });
+});
+
+describe('the sample issue calendar', () => {
+  it('parses with ical.js: lines within 75 octets, every recurring event starts on its own rule, summaries name the decree', () => {
+    const text = [...buildReport('deadlines', exportFor(SAMPLE_PATH, sampleText())).ics!].join('');
+    for (const l of text.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.length).toBeGreaterThan(40);
+    for (const e of events) {
+      expect(e.summary).toMatch(/（[^）]+〔2018〕\d+号）$/);
+      if (e.isRecurring()) expect(e.iterator().next()!.toString()).toBe(e.startDate.toString());
+    }
+    expect(events.filter((e) => e.isRecurring())).toHaveLength(5);
   });
 });

@@ -1,15 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reportBuilder } from '../../pipeline/reports/build.js';
-import { REPORT_KINDS } from '../../pipeline/reports/model.js';
-import { SiteBuilder } from '../../pipeline/reports/site/site.js';
-import { writeReports } from '../../pipeline/reports/write.js';
 import { agencyPath, decreePath, page } from '../../pipeline/reports/site/html.js';
 import { citationGraph, type GraphEdge, type GraphNode } from '../../pipeline/reports/site/layout.js';
 import { exportFor, SAMPLE_PATH, sampleText } from '../helpers.js';
 import { chromium } from './chromium.js';
+import { checkLinks, writeSite } from './siteHelpers.js';
 
 /** The report site of the sample issue, as a run writes it (the source read from the sample's path). */
 const exp = exportFor(SAMPLE_PATH, sampleText());
@@ -17,14 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dg-site-'));
 const pages = () => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 
 beforeAll(async () => {
-  const site = new SiteBuilder();
-  const reports = REPORT_KINDS.map(reportBuilder);
-  for (const d of exp.documents) {
-    site.add(d);
-    for (const r of reports) r.add(d);
-  }
-  await writeReports(dir, reports, exp.agencies);
-  await site.write(dir, exp.agencies, null, '2018-05-01');
+  await writeSite(dir, exp, '2018-05-01');
 });
 
 /** Text of the visible rows of a table in a dumped DOM (rows paged or filtered out carry `hidden`). */
@@ -32,9 +22,6 @@ function visibleRows(dom: string, table: string): string[] {
   const body = new RegExp(`<table class="dt" id="${table}">[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(dom)![1]!;
   return [...body.matchAll(/<tr( hidden="")?>([\s\S]*?)<\/tr>/g)].filter((m) => !m[1]).map((m) => m[2]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'));
 }
-
-/** The source spans a page marks (absolute offsets). */
-const marksOf = (html: string) => [...html.matchAll(/<mark data-s="(\d+)" data-e="(\d+)">/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
 
 describe('the report site: pages and links', () => {
   it('a page per decree and per agency, and the overview and views', () => {
@@ -45,25 +32,7 @@ describe('the report site: pages and links', () => {
   });
 
   it('every link resolves: to a file that exists, and to an id or source span on that page', () => {
-    let checked = 0;
-    for (const page of pages()) {
-      const html = readFileSync(join(dir, page), 'utf8');
-      for (const [, href] of html.matchAll(/href="([^"]+)"/g)) {
-        const [path, frag] = decodeURI(href!.replace(/&amp;/g, '&')).split('#') as [string, string?];
-        const target = path ? join(dirname(join(dir, page)), path) : join(dir, page);
-        expect(existsSync(target), `${page} → ${href}`).toBe(true);
-        if (frag && target.endsWith('.html')) {
-          const there = readFileSync(target, 'utf8');
-          const src = /^src-(\d+)-(\d+)$/.exec(frag);
-          const t = /^t=([^&]+)/.exec(frag);
-          if (src) expect(marksOf(there).some(([s, e]) => s < Number(src[2]) && e > Number(src[1])), `${page} → ${href}`).toBe(true);
-          else if (t) expect(there).toContain(`id="${t[1]}"`);
-          else expect(there, `${relative(dir, target)}#${frag}`).toContain(`id="${frag}"`);
-        }
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(1000);
+    expect(checkLinks(dir)).toBeGreaterThan(1000);
   });
 
   it('answers the analyst: what 市财政局 must do before June 2018, and for which decree', () => {

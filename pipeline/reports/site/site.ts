@@ -43,10 +43,16 @@ export class SiteBuilder {
     const source = sourceText(d.source.path);
     const tasks = taskHeadings(d);
     const deadlines = deadlineItems(d);
+    // The document's range, widened to every fact: a disclosure page's header facts stand in its
+    // metadata table, before the article.
+    const p = d.provenance;
+    const spans = [p.docNumber, p.issuedDate, ...p.title, ...p.issuers].filter((x) => x !== null);
+    const base = Math.min(d.source.start, ...spans.map((x) => x!.start));
+    const end = Math.max(d.source.end, ...spans.map((x) => x!.end));
     const record: DecreeRecord = {
       d: { ...d, keywords: [] },
-      text: source === undefined ? null : source.slice(d.source.start, d.source.end),
-      base: d.source.start,
+      text: source === undefined ? null : source.slice(base, end),
+      base,
       deadlines,
       amounts: d.amounts.map((a) => amountView(a, d, source, tasks)),
     };
