@@ -408,7 +408,7 @@ async function unchangedRun(out: string, previous: Manifest | null, files: strin
   if (!previous || missing.length || previous.summary === undefined) return null;
   const paths = Object.keys(previous.inputs);
   if (paths.length !== files.length || files.some((f) => !previous.inputs[f])) return null;
-  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html']) {
+  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html', 'reports/index.html']) {
     if (!(await access(join(out, f)).then(() => true, () => false))) return null;
   }
   for (const f of files) {
