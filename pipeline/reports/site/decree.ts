@@ -70,7 +70,7 @@ ${field('印发/转发', d.issuesTitle)}${field('来源', `${d.source.path}（${
   ]);
   const deadlineRows = r.deadlines.map((x) => [
     dueCell(x.view.due),
-    esc(x.view.every ?? x.view.shown),
+    x.view.every ? esc(x.view.every) : `<span class="nowrap">${esc(x.view.shown)}</span>`,
     at(r, x.view, x.view.printed),
     x.view.kind,
     '<span class="status"></span>',

@@ -82,7 +82,7 @@ function deadlineRows(items: Iterable<DeadlineItem>, agency: string | null, inde
   for (const i of items) {
     const v = i.view;
     const role = agency ? (i.lead.includes(agency) ? 'lead' : i.responsible.includes(agency) ? 'responsible' : 'participant') : null;
-    const cells = [dueCell(v.due), esc(v.every ?? v.shown), '<span class="status"></span>', passageLink(i.decree, v, v.clause, index, depth)];
+    const cells = [dueCell(v.due), v.every ? esc(v.every) : `<span class="nowrap">${esc(v.shown)}</span>`, '<span class="status"></span>', passageLink(i.decree, v, v.clause, index, depth)];
     if (role) cells.push(role);
     else cells.push(i.lead.map((x) => agencyLink(x, index, depth)).join('、'), i.responsible.map((x) => agencyLink(x, index, depth)).join('、'));
     cells.push(decreeLink(i.decree, index, depth));
