@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { loadExport } from '../graph/loader.js';
 import { SCHEMA_VERSION, type ExportFile } from '../graph/model.js';
@@ -79,6 +79,10 @@ Examples:
 Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never printed); NEO4J_DATABASE picks the database.`,
     );
 
+  const isoDate = (v: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`unexpected ${JSON.stringify(v)}, expected a date YYYY-MM-DD`);
+    return v;
+  };
   program
     .command('run')
     .description('The batch job: process new or changed gazettes, write the export, graph files and reports to --out, and load Neo4j when a URI is given.')
@@ -86,10 +90,11 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--neo4j <uri>', 'load this Neo4j (bolt:// or neo4j://); default: $NEO4J_URI, else no load')
     .addOption(new Option('--workers <n>', 'extraction worker threads').default(undefined).argParser((v) => Number.parseInt(v, 10)))
+    .addOption(new Option('--as-of <YYYY-MM-DD>', 'date the report site marks deadlines overdue / due soon from (default: the day the pages are opened)').argParser(isoDate))
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', '\nExit status: 0 all inputs processed; 1 some inputs rejected (the rest written); 2 usage error or Neo4j unreachable.')
-    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; quiet?: boolean }) => {
-      const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, progress: makeProgress(process.stderr, opts.quiet) });
+    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; asOf?: string; quiet?: boolean }) => {
+      const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, asOf: opts.asOf, progress: makeProgress(process.stderr, opts.quiet) });
       printSummary(summary, opts.out);
       process.exitCode = summary.rejected.length ? EXIT.rejected : EXIT.ok;
     });

@@ -19,6 +19,7 @@ import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
 import { writeReports } from './reports/write.js';
+import { SiteBuilder } from './reports/site/site.js';
 
 /**
  * The main job. Out directory layout:
@@ -26,6 +27,7 @@ import { writeReports } from './reports/write.js';
  *   graph.cypher           the same graph for cypher-shell
  *   import/                CSVs + import.sh for neo4j-admin database import
  *   reports/<kind>.<fmt>   citation, gap, agency and deadline reports
+ *   reports/index.html     the report site (+ *-view.html, agencies.html, decree/, agency/)
  *   cache/<sha256>.json    per-input extraction results, by content hash
  *   cache/<sha256>.pending.json  during a run only: extracted, waiting for keywords
  *   manifest.json          every input, processed or rejected, by content hash (written last)
@@ -38,6 +40,8 @@ export interface RunOptions {
   out: string;
   neo4jUri?: string;
   workers?: number;
+  /** The date the report site marks deadlines from; default: the day its pages are opened. */
+  asOf?: string;
   progress: Progress;
 }
 
@@ -289,6 +293,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const script = new AtomicStream(join(out, 'graph.cypher'));
   const admin = new AdminImportWriter(join(out, 'import'), ordered.flatMap((e) => e.keys.map((k) => k.id)));
   const reports = REPORT_KINDS.map(reportBuilder);
+  const site = new SiteBuilder();
   const rejected: Rejected[] = [];
   const facts: RunSummary['facts'] = { citations: 0, assignments: 0, amounts: 0, deadlines: 0, appointments: 0 };
   let documents = 0;
@@ -309,6 +314,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         await script.write(cypherScriptDocument(rows));
         await admin.add(rows);
         for (const r of reports) r.add(d);
+        site.add(d);
         documents++;
         for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
       }
@@ -324,6 +330,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   await script.close();
   await admin.finish(agencyList);
   await writeReports(join(out, 'reports'), reports, agencyList);
+  await site.write(join(out, 'reports'), agencyList, previous ? diffKeys(before, after) : null, opts.asOf ?? null);
 
   const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, inputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
@@ -404,7 +411,7 @@ async function unchangedRun(out: string, previous: Manifest | null, files: strin
   if (!previous || missing.length || previous.summary === undefined) return null;
   const paths = Object.keys(previous.inputs);
   if (paths.length !== files.length || files.some((f) => !previous.inputs[f])) return null;
-  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html']) {
+  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html', 'reports/index.html']) {
     if (!(await access(join(out, f)).then(() => true, () => false))) return null;
   }
   for (const f of files) {

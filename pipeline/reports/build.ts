@@ -1,8 +1,8 @@
 import type { AgencyRecord, DocumentRecord, ExportFile } from '../../graph/model.js';
 import { citationGraphSvg } from './svg.js';
 import type { Report, ReportKind } from './model.js';
-import { deadlinesIcs } from './ics.js';
-import { SortedRows } from './spill.js';
+import { AgenciesReport } from './agencies.js';
+import { DeadlinesReport } from './deadlines.js';
 
 /**
  * Report builders take documents one at a time and keep only what their report needs, so a run streams
@@ -99,7 +99,7 @@ class CitationsReport implements ReportBuilder {
   }
 }
 
-class GapsReport implements ReportBuilder {
+export class GapsReport implements ReportBuilder {
   private readonly present = new Map<string, { prefix: string; year: number; serials: Set<number> }>();
   /** Serials cited per series; only series with a document in the corpus are reported. */
   private readonly cited = new Map<string, Set<number>>();
@@ -134,160 +134,5 @@ class GapsReport implements ReportBuilder {
       rows: rows.map((r) => [r.series, r.prefix, r.year, r.present.join(', '), r.missing.length > 40 ? `${r.missing.length} numbers` : r.missing.join(', '), r.citedNotPresent.join(', ')]),
     };
     return { kind: 'gaps', title: '文号缺口报告 Document-number gaps', csv: table, sections: [table], data: rows };
-  }
-}
-
-type AgencyTask = { agencyId: string; role: string; decree: string; task: string; taskId: string; deadlines: string[]; amounts: string[] };
-
-/** A lazy table: rows made by `make` on each iteration; `length` is asked for only when a renderer needs it. */
-const view = <T>(length: () => number, make: () => Iterable<T>): Iterable<T> & { readonly length: number } => ({
-  get length() {
-    return length();
-  },
-  [Symbol.iterator]: () => make()[Symbol.iterator](),
-});
-
-class AgenciesReport implements ReportBuilder {
-  private readonly rows = new SortedRows<AgencyTask>((x, y) => cmp(x.agencyId, y.agencyId) || cmp(x.decree, y.decree) || cmp(x.taskId, y.taskId) || cmp(x.role, y.role));
-
-  add(d: DocumentRecord): void {
-    // Deadlines and amounts written under each task, as printed (layout spaces removed); the rows of one
-    // task share its lists, and equal task texts one string.
-    const facts = new Map<string, { deadlines: string[]; amounts: string[] }>();
-    const texts = new Map<string, string>();
-    for (const a of d.assignments) facts.set(a.taskId, { deadlines: [], amounts: [] });
-    for (const x of d.deadlines) if (x.taskId) facts.get(x.taskId)?.deadlines.push(x.text.replace(/\s+/g, ''));
-    for (const x of d.amounts) if (x.taskId) facts.get(x.taskId)?.amounts.push(x.text.replace(/\s+/g, ''));
-    for (const a of d.assignments) {
-      const task = texts.get(a.task) ?? texts.set(a.task, a.task.replace(/\s+/g, '')).get(a.task)!;
-      this.rows.add({ agencyId: a.agencyId, role: a.role, decree: d.id, task, taskId: a.taskId, ...facts.get(a.taskId)! });
-    }
-  }
-
-  finish(agencies: AgencyRecord[]): Report {
-    const listed = new Map(agencies.map((a) => [a.id, a]));
-    const rows = this.rows;
-    // The sorted rows of each listed agency in turn: one agency's tasks in memory at a time.
-    function* byAgency(): Generator<[AgencyRecord, AgencyTask[]]> {
-      let tasks: AgencyTask[] = [];
-      for (const r of rows) {
-        if (!listed.has(r.agencyId)) continue;
-        if (tasks.length && tasks[0]!.agencyId !== r.agencyId) {
-          yield [listed.get(tasks[0]!.agencyId)!, tasks];
-          tasks = [];
-        }
-        tasks.push(r);
-      }
-      if (tasks.length) yield [listed.get(tasks[0]!.agencyId)!, tasks];
-    }
-    const summarise = (a: AgencyRecord, tasks: AgencyTask[]) => {
-      const count = (role: string) => new Set(tasks.filter((t) => t.role === role).map((t) => t.taskId)).size;
-      return { id: a.id, name: a.name, aliases: a.aliases, lead: count('lead'), responsible: count('responsible'), participant: count('participant') };
-    };
-    type Summary = ReturnType<typeof summarise>;
-    // The summary table and the row count need a full read of the tasks: the first read that goes to the
-    // end (the CSV, written first) records them on its way, rather than a read of its own.
-    let summary: Summary[] | null = null;
-    let total = 0;
-    function* agencyTasks(): Generator<[AgencyRecord, AgencyTask[], Summary]> {
-      const seen: Summary[] = [];
-      let n = 0;
-      for (const [a, tasks] of byAgency()) {
-        const s = summarise(a, tasks);
-        seen.push(s);
-        n += tasks.length;
-        yield [a, tasks, s];
-      }
-      summary = seen;
-      total = n;
-    }
-    const summaries = () => {
-      if (!summary) for (const _ of agencyTasks());
-      return summary!;
-    };
-    const summaryRow = (a: Summary) => [a.name, a.aliases.join('；'), a.lead, a.responsible, a.participant];
-    const csv = {
-      heading: 'Agency tasks',
-      columns: ['agency', 'aliases', 'role', 'decree', 'task', 'deadlines', 'amounts'],
-      rows: view(
-        () => {
-          summaries();
-          return total;
-        },
-        function* () {
-          for (const [a, tasks] of agencyTasks()) {
-            const aliases = a.aliases.join('；');
-            for (const t of tasks) yield [a.name, aliases, t.role, t.decree, t.task, t.deadlines.join('；'), t.amounts.join('；')];
-          }
-        },
-      ),
-    };
-    return {
-      kind: 'agencies',
-      title: '责任单位报告 Agencies',
-      csv,
-      sections: [
-        {
-          heading: 'Agencies',
-          columns: ['agency', 'aliases', 'lead', 'responsible', 'participant'],
-          rows: view(() => summaries().length, () => summaries().map(summaryRow)),
-        },
-        csv,
-      ],
-      data: {
-        *[Symbol.iterator]() {
-          for (const [, tasks, s] of agencyTasks()) yield { ...s, tasks: tasks.map(({ agencyId: _a, ...t }) => t) };
-        },
-      },
-      dispose: () => rows.dispose(),
-    };
-  }
-}
-
-type DeadlineItem = { date: string | null; precision: string | null; recurrence: DocumentRecord['deadlines'][number]['recurrence']; decree: string; decreeTitle: string; issuedDate: string | null; text: string; agencies: string[]; start: number };
-
-class DeadlinesReport implements ReportBuilder {
-  private readonly items = new SortedRows<DeadlineItem>((a, b) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.decree, b.decree) || a.start - b.start);
-
-  add(d: DocumentRecord): void {
-    const agenciesOf = new Map<string, Set<string>>();
-    for (const a of d.assignments) (agenciesOf.get(a.taskId) ?? agenciesOf.set(a.taskId, new Set()).get(a.taskId)!).add(a.agencyId.slice('agency:'.length));
-    for (const x of d.deadlines) {
-      if (!x.date && !x.recurrence) continue;
-      this.items.add({
-        date: x.date,
-        precision: x.precision,
-        recurrence: x.recurrence,
-        decree: d.id,
-        decreeTitle: d.title,
-        issuedDate: d.issuedDate,
-        text: x.text.replace(/\s+/g, ''),
-        agencies: [...(x.taskId ? agenciesOf.get(x.taskId) ?? [] : [])].sort(),
-        start: x.start,
-      });
-    }
-  }
-
-  finish(): Report {
-    const items = this.items;
-    const rec = (r: DeadlineItem['recurrence']) => (r ? `${r.every}${r.monthOfQuarter ? ` month ${r.monthOfQuarter}` : ''}${r.month ? ` month ${r.month}` : ''}${r.weekday ? ` weekday ${r.weekday}` : ''}${r.day ? ` day ${r.day}` : ''}` : '');
-    const table = {
-      heading: 'Deadlines',
-      columns: ['date', 'precision', 'recurrence', 'decree', 'text', 'agencies'],
-      rows: view(() => items.length, function* () {
-        for (const i of items) yield [i.date, i.precision, rec(i.recurrence), i.decree, i.text, i.agencies.join('；')];
-      }),
-    };
-    return {
-      kind: 'deadlines',
-      title: '时限日历 Deadlines',
-      csv: table,
-      sections: [table],
-      data: view(() => items.length, function* () {
-        for (const { start: _s, ...i } of items) yield i;
-      }),
-      ics: { [Symbol.iterator]: () => deadlinesIcs(items) },
-      dispose: () => items.dispose(),
-    };
   }
 }

@@ -29,3 +29,11 @@ export const REPORT_KINDS = ['citations', 'gaps', 'agencies', 'deadlines'] as co
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** A lazy table: rows made by `make` on each iteration; `length` is asked for only when a renderer needs it. */
+export const view = <T>(length: () => number, make: () => Iterable<T>): Iterable<T> & { readonly length: number } => ({
+  get length() {
+    return length();
+  },
+  [Symbol.iterator]: () => make()[Symbol.iterator](),
+});

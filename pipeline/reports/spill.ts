@@ -81,7 +81,7 @@ export class SortedRows<T> implements Iterable<T> {
 }
 
 /** One sorted run, a line at a time (lines split on bytes, so only whole lines are decoded). */
-function* readRows<T>(file: string): Generator<T> {
+export function* readRows<T>(file: string): Generator<T> {
   const fd = openSync(file, 'r');
   let buf = Buffer.alloc(1 << 16);
   let filled = 0;

@@ -18,7 +18,7 @@ describe('decree-graph CLI', () => {
     expect((await cli(['extract', '--help'])).stdout).toMatch(/Examples:\n\s+\$ decree-graph extract/);
   });
 
-  it.each([[[]], [['extract']], [['frobnicate']], [['report', 'nonsense']], [['run', 'x', '--workers']]])('usage error %j exits 2', async (args) => {
+  it.each([[[]], [['extract']], [['frobnicate']], [['report', 'nonsense']], [['run', 'x', '--workers']], [['run', 'x', '--as-of', '2018-13-45']]])('usage error %j exits 2', async (args) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toBe('');

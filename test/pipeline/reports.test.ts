@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { ExportFile } from '../../graph/model.js';
+import { chromium } from './chromium.js';
 import { cli } from './cliHelper.js';
 import { unloadExport } from '../../graph/loader.js';
 import { readBack } from '../../graph/readBack.js';
@@ -33,7 +33,7 @@ describe('reports on the sample issue', () => {
   it('deadlines: a calendar with the quarterly report as an RRULE in the .ics', () => {
     const ics = [...buildReport('deadlines', exp).ics!].join('');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(ics).toMatch(/RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5\r\nSUMMARY:每季度第一个月5日前（郑政办文〔2018〕25号）/);
+    expect(ics).toMatch(/DTSTART;VALUE=DATE:20180705\r\nRRULE:FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=5\r\nSUMMARY:每季度第1个月5日前报送市工信委：/);
   });
 
   it('agencies: canonical name, aliases, and tasks with their deadlines', () => {
@@ -41,6 +41,18 @@ describe('reports on the sample issue', () => {
     const fgw = rows.find((a) => a.name === '郑州市发展和改革委员会')!;
     expect(fgw.aliases).toContain('市发展改革委');
     expect(fgw.lead).toBe(6);
+    // Each agency once per task and role; the summary ranks by workload.
+    const keys = rows.flatMap((a) => (a.tasks as Rows).map((t) => `${a.id}|${t.taskId}|${t.role}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    const ranked = [...buildReport('agencies', exp).sections[0]!.rows].map((r) => r[2] as number);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+  });
+
+  it('deadlines CSV: one ISO due-date column, the printed form and precision beside it', async () => {
+    const csv = (await render(buildReport('deadlines', exp), 'csv')).split('\n').slice(1, -1);
+    for (const line of csv) expect(line).toMatch(/^(\d{4}-\d{2}-\d{2})?,[^,]*,(day|month|year)?,/);
+    expect(csv.some((l) => l.startsWith('2018-04-30,2018年4月前,month,2018年4月,deadline,'))).toBe(true);
+    expect(csv.some((l) => /^2020-12-31,到2020年,year,2020年,target,/.test(l))).toBe(true);
   });
 
   it('CSV: UTF-8 BOM for Excel, formulas neutralised', async () => {
@@ -48,17 +60,6 @@ describe('reports on the sample issue', () => {
     expect(csv).toBe("\ufeffa,b\n'=cmd|' /C calc'!A0,'+1\n'@SUM(A1),'-2\n");
   });
 });
-
-function chromium(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`, ...args],
-      { maxBuffer: 64 << 20, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`chromium failed (install Debian's chromium package): ${err.message}\n${stderr}`)) : resolve(stdout)),
-    );
-  });
-}
 
 describe('the HTML citation report in a real browser (headless Chromium)', () => {
   it('renders the graph and the tables', async () => {
