@@ -88,6 +88,8 @@ export interface DocumentRecord {
   deadlines: Deadline[];
   appointments: Appointment[];
   keywords: Keyword[];
+  /** The normalised body for full-text search: its lines joined by \n, each line's [start, end) in the source. */
+  body: { text: string; lines: [number, number][] };
 }
 
 export interface AgencyRecord {
