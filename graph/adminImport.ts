@@ -129,7 +129,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 neo4j-admin database import full "\${1:-neo4j}" --overwrite-destination=true --multiline-fields=true --array-delimiter=";" \\
 ${args}
   --verbose
-echo "Imported. Start Neo4j, then create the constraints and indexes: cypher-shell -d \${1:-neo4j} -f \"$here/schema.cypher\""
+echo "Imported. Start Neo4j, then create the constraints and indexes: cypher-shell -d \${1:-neo4j} -f '$here/schema.cypher'"
 `;
     await writeFileAtomic(join(this.dir, 'import.sh'), script);
     await writeFileAtomic(join(this.dir, 'schema.cypher'), SCHEMA.map((q) => `${q};\n`).join('') + 'CALL db.awaitIndexes(300);\n');
