@@ -2,5 +2,5 @@
 // turned into local action. Cited documents not in the corpus are stubs with the number and title printed.
 // params: {}
 MATCH (d:Decree)-[c:CITES {relation: 'implements'}]->(t)
-RETURN t.id AS implemented, t.title AS title, t.stub AS notInCorpus, collect(DISTINCT d.id) AS implementers
+RETURN t.id AS implemented, t.title AS title, t:Law OR t.stub AS notInCorpus, collect(DISTINCT d.id) AS implementers
 ORDER BY implemented;

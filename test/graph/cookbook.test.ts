@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compact } from '../../extractors/metadata.js';
 import { exportFor, sampleText } from '../helpers.js';
 import { DATABASE, withLoaded } from '../neo4j/driver.js';
 
@@ -103,5 +104,93 @@ describe('the Cypher cookbook on the sample issue', () => {
 
   it('12: title/number conflicts run (none in the sample: every cited number is also the title it prints)', async () => {
     expect(await recipe('12-title-number-conflicts.cypher')).toEqual([]);
+  });
+
+  it('13: 国有土地上房屋征收与补偿条例 is cited by 郑政〔2018〕28号 (符合…, then as 《条例》) and 郑政办文〔2018〕25号 (依照…)', async () => {
+    const rows = await recipe('13-who-cites-and-why.cypher');
+    expect([...new Set(rows.map((r) => r.decree))]).toEqual(['郑政〔2018〕28号', '郑政办文〔2018〕25号']);
+    const printed = sampleText();
+    for (const r of rows) {
+      // The offsets are the citation's own; the passage is the (normalised) line it stands in.
+      expect(printed.slice(r.start as number, r.end as number)).toBe(r.citation);
+      expect(String(r.passage)).toContain(/《[^》]+》/.exec(String(r.citation))![0]);
+    }
+    expect(String(rows[0]!.passage)).toMatch(/^（一）符合《国有土地上房屋征收与补偿条例》（国务院令第590号）/);
+    expect(rows.filter((r) => r.decree === '郑政〔2018〕28号').map((r) => r.citation)).toEqual(['《国有土地上房屋征收与补偿条例》（国务院令第590号）', '《条例》', '《条例》']);
+    expect(String(rows.at(-1)!.passage)).toContain('依照《国有土地上房屋征收与补偿条例》（国务院令第590号）等法律、法规的规定执行');
+  });
+
+  it('14: three laws are each cited by two decrees, as printed; the rest by one', async () => {
+    const rows = await recipe('14-most-cited-laws.cypher');
+    const top = rows.filter((r) => r.citedBy === 2).map((r) => [r.law, [...(r.citers as string[])].sort()]);
+    expect(top).toEqual([
+      ['国有土地上房屋征收与补偿条例', ['郑政〔2018〕28号', '郑政办文〔2018〕25号']],
+      ['财政违法行为处罚处分条例', ['郑政〔2018〕25号', '郑政文〔2018〕95号']],
+      ['郑州市户外广告和招牌设置管理条例', ['郑政办〔2018〕47号', '郑政办文〔2018〕18号']],
+    ]);
+    expect(rows.slice(3).every((r) => r.citedBy === 1)).toBe(true);
+  });
+
+  it('15: leads of tasks due in 2018: 市城建委 (rural retrofits, 2018年4月前), 市城管局 (餐厨垃圾, 2018年底前), 市住房保障局 (老旧居民区, 2018年12月底之前)', async () => {
+    const rows = await recipe('15-leads-of-tasks-due-in-a-year.cypher', { limit: 100 });
+    const led = (agency: string) => rows.find((r) => r.agency === agency)?.headings as string[];
+    expect(led('郑州市城乡建设委员会')).toContain('（十）加快推进农村地区既有居住建筑节能改造');
+    expect(led('郑州市城市管理局')).toContain('(2）餐厨垃圾');
+    expect(led('郑州市住房保障和房地产管理局')).toContain('3.老旧居民区改造提升');
+    expect(await recipe('15-leads-of-tasks-due-in-a-year.cypher', { year: 2017 })).toEqual([]);
+  });
+
+  it('16: 市城管局 and 市公安局 share eleven tasks of the 2018 城市精细化管理 plan, with the roles its blocks print', async () => {
+    const rows = await recipe('16-tasks-shared-by-two-agencies.cypher');
+    const plan = rows.filter((r) => r.decree === '郑政办文〔2018〕18号').map((r) => `${r.task} ${r.roleA}/${r.roleB}`);
+    // From the 牵头单位/责任单位 lines under each heading of 郑政办文〔2018〕18号.
+    expect(plan.sort()).toEqual(
+      [
+        '1.城市道路管养提升 lead/responsible',
+        '2.支路背街小巷改造提升 lead/responsible',
+        '3.老旧居民区改造提升 responsible/responsible',
+        '4.集贸市场常态化管理 responsible/responsible',
+        '6.城乡结合部环境治理 lead/responsible',
+        '8.智慧城管建设 lead/responsible',
+        '20.户外广告和招牌整治规范 lead/responsible',
+        '(2）静态交通秩序治理 lead/responsible',
+        '(3) “六类车”治理 responsible/lead',
+        '(1）建筑垃圾 lead/responsible',
+        '(2）餐厨垃圾 lead/responsible',
+      ].sort(),
+    );
+  });
+
+  it('17: 郑发〔2017〕17号 is implemented by 郑政〔2018〕19号, 国发〔2017〕17号 by 郑政办〔2018〕44号 (为贯彻落实《…》)', async () => {
+    const rows = await recipe('17-implemented-documents.cypher');
+    expect(rows).toContainEqual(expect.objectContaining({ implemented: '郑发〔2017〕17号', notInCorpus: true, implementers: ['郑政〔2018〕19号'] }));
+    expect(rows).toContainEqual(expect.objectContaining({ implemented: '国发〔2017〕17号', notInCorpus: true, implementers: ['郑政办〔2018〕44号'] }));
+    expect(rows).toContainEqual(expect.objectContaining({ implemented: '建规〔2017〕59号', implementers: ['郑政办〔2018〕45号'] }));
+  });
+
+  it('18: full-text 大气污染 in bodies returns the 4 decrees that print it, each with its lines and their offsets', async () => {
+    const rows = await recipe('18-body-full-text-search.cypher');
+    expect(rows.map((r) => r.decree).sort()).toEqual(['郑政〔2018〕19号', '郑政〔2018〕20号', '郑政文〔2018〕92号', '郑政文〔2018〕93号']);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.score).toBeGreaterThanOrEqual(rows[i]!.score as number);
+    const printed = sampleText();
+    const passages = rows.flatMap((r) => r.passages as { text: string; start: number; end: number }[]);
+    // Five printed lines hold it (92号 twice); each passage's offsets are that whole line of the source.
+    expect(passages).toHaveLength(5);
+    for (const p of passages) {
+      expect(p.text).toContain('大气污染');
+      expect(compact(printed.slice(p.start, p.end))).toContain('大气污染');
+      expect(printed[p.start - 1]).toBe('\n');
+      expect(printed[p.end] ?? '\n').toBe('\n');
+    }
+  });
+
+  it('19: the 任免 list of 2018-04-10 has a readable id: 王举 (副局长, 郑州市水务局) first, then 黄飞', async () => {
+    const rows = await recipe('19-appointments-of-a-list.cypher');
+    expect(rows.slice(0, 2)).toMatchObject([
+      { person: '王举', action: 'appoint', post: '副局长', agency: '郑州市水务局' },
+      { person: '黄飞', action: 'appoint', post: '总统计师', agency: '郑州市统计局' },
+    ]);
+    expect(String(rows[0]!.date)).toBe('2018-04-10');
+    expect(rows).toHaveLength(74);
   });
 });
