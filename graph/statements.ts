@@ -96,22 +96,16 @@ MATCH (t:Task {id: row.taskId})
 MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName
 CREATE (a)-[:ASSIGNED ${typedMap(P.ASSIGNED, 'row')}]->(t)`;
 
-// Every deadline and amount hangs off its decree; one written inside a task is also linked to that task.
-const DEADLINES = `
+/** Every deadline and amount hangs off its decree; one written inside a task is also linked to that task. */
+const taskFact = (rows: string, label: string, props: P.Properties, fromDecree: string, fromTask: string) => `
 MATCH (d:Decree {id: $id})
-UNWIND $deadlines AS row
-CREATE (d)-[:HAS_DEADLINE]->(x:Deadline ${typedMap(P.DEADLINE, 'row')})
+UNWIND $${rows} AS row
+CREATE (d)-[:${fromDecree}]->(x:${label} ${typedMap(props, 'row')})
 WITH row, x
 MATCH (t:Task {id: row.taskId})
-CREATE (t)-[:DUE]->(x)`;
-
-const AMOUNTS = `
-MATCH (d:Decree {id: $id})
-UNWIND $amounts AS row
-CREATE (d)-[:HAS_AMOUNT]->(x:Amount ${typedMap(P.AMOUNT, 'row')})
-WITH row, x
-MATCH (t:Task {id: row.taskId})
-CREATE (t)-[:INVOLVES]->(x)`;
+CREATE (t)-[:${fromTask}]->(x)`;
+const DEADLINES = taskFact('deadlines', 'Deadline', P.DEADLINE, 'HAS_DEADLINE', 'DUE');
+const AMOUNTS = taskFact('amounts', 'Amount', P.AMOUNT, 'HAS_AMOUNT', 'INVOLVES');
 
 const APPOINTMENTS = `
 MATCH (d:Decree {id: $id})
@@ -153,8 +147,11 @@ export function dueDateOf(x: Pick<Deadline, 'date' | 'precision'>): string | nul
   return new Date(Date.UTC(y, x.precision === 'month' ? m! : 12, 0)).toISOString().slice(0, 10);
 }
 
-/** One edge per agency, task and role: a task that names an agency twice (heading and 责任单位 line) keeps the first. */
-function uniqueAssignments(d: DocumentRecord) {
+/**
+ * One edge per agency, task and role: a task that names an agency twice (two blocks read as one section)
+ * keeps the first. Reports use it too, so they list what the graph holds.
+ */
+export function uniqueAssignments(d: DocumentRecord) {
   const seen = new Set<string>();
   return d.assignments.filter((a) => {
     const key = `${a.agencyId}\u0000${a.taskId}\u0000${a.role}`;

@@ -1,4 +1,5 @@
 import type { AgencyRecord, DocumentRecord, ExportFile } from '../../graph/model.js';
+import { uniqueAssignments } from '../../graph/statements.js';
 import { citationGraphSvg } from './svg.js';
 import type { Report, ReportKind } from './model.js';
 import { deadlinesIcs } from './ics.js';
@@ -158,7 +159,7 @@ class AgenciesReport implements ReportBuilder {
     for (const a of d.assignments) facts.set(a.taskId, { deadlines: [], amounts: [] });
     for (const x of d.deadlines) if (x.taskId) facts.get(x.taskId)?.deadlines.push(x.text.replace(/\s+/g, ''));
     for (const x of d.amounts) if (x.taskId) facts.get(x.taskId)?.amounts.push(x.text.replace(/\s+/g, ''));
-    for (const a of d.assignments) {
+    for (const a of uniqueAssignments(d)) {
       const task = texts.get(a.task) ?? texts.set(a.task, a.task.replace(/\s+/g, '')).get(a.task)!;
       this.rows.add({ agencyId: a.agencyId, role: a.role, decree: d.id, task, taskId: a.taskId, ...facts.get(a.taskId)! });
     }

@@ -1,9 +1,10 @@
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../graph/connection.js';
 import { loadExport, unloadExport } from '../../graph/loader.js';
 import type { ExportFile } from '../../graph/model.js';
 import { exportFor, sampleVariant } from '../helpers.js';
+import { cli } from '../pipeline/cliHelper.js';
 import { DATABASE, testDriver } from '../neo4j/driver.js';
 import { snapshot } from './snapshot.js';
 
@@ -96,6 +97,13 @@ async function snapshotOfFreshLoad(exp: ExportFile): Promise<string[]> {
   await loadExport(driver, DATABASE, exp);
   return snapshot(driver, exp.documents.map((d) => d.id));
 }
+
+describe('query --json', () => {
+  it('prints dates as ISO strings, integers as numbers', async () => {
+    const r = await cli(['query', "RETURN date('2018-04-30') AS due, 2018 AS year", '--json', '--neo4j', inject('neo4jUri')]);
+    expect(JSON.parse(r.stdout)).toEqual([{ due: '2018-04-30', year: 2018 }]);
+  });
+});
 
 describe('connection errors', () => {
   it('say where and how to get a server, and never print the password', async () => {
