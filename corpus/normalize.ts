@@ -135,7 +135,8 @@ const HEADING_WORD = /(?:意见|通知|方案|办法|规定|细则|政策|规划
 export function isHeading(line: string): boolean {
   if (line.includes('\t')) return true; // table rows keep their lines
   // A numbered heading has no sentence punctuation inside; a numbered sentence that wraps does.
-  if (ITEM_START.test(line) && !/[，。；：、]/.test(line)) return true;
+  // A short one may list with 、 (（九）推进主城区、城乡结合部和县城既有建筑节能改造).
+  if (ITEM_START.test(line) && !/[，。；：]/.test(line) && (line.length <= 40 || !line.includes('、'))) return true;
   return line.length <= 40 && HEADING_WORD.test(line) && !/[，。；]/.test(line);
 }
 

@@ -1,3 +1,4 @@
+import type { AgencyKind } from '../graph/model.js';
 import abbreviations from './data/agency-abbreviations.json' with { type: 'json' };
 
 /**
@@ -50,16 +51,18 @@ export function canonicalAgency(given: string, issuer: string | null): string {
     if (!COLLECTIVE_PLACE.test(name)) return `${bare}人民政府`;
     name = bare === '开发区' ? '开发区管委会' : bare.includes('管委会') ? bare : `${bare}政府`;
   }
-  let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各/, '');
+  // 各级…办公室 is the offices at every level: 各 stays (级… alone is no name).
+  let n = name.replace(/〔/g, '（').replace(/〕/g, '）').replace(/^各(?!级)/, '');
   // 市城管局（市城市综合执法局） is 市城管局 under its second name; 各区（管委会） is not 各区.
   const bare = n.replace(/[（(][^（）()]*[）)]$/, '');
   if (bare !== n && ORGAN_SUFFIX.test(bare) && bare.length >= 3) n = bare;
   const place = placeOf(issuer);
   let scope = '';
-  const local = /^(市|省|县|区)(?!（)/.exec(n);
+  const local = /^(市|省|县|区)(?!（|场)/.exec(n);
   if (local && place && local[1] === place.level) {
     scope = place.name;
-    n = n.slice(1);
+    // 市郑州供电公司 (an elided 市 carried onto a name that prints its place): the place once.
+    n = stripPlace(n.slice(1), place.name);
   } else {
     const explicit = /^(.{1,10}?(?:省|自治区|市|州|县|区))(?=.{2})/.exec(n);
     if (explicit && !/^(?:县（|区（|市（)/.test(n) && !/^(?:市|县|区|省)/.test(n)) {
@@ -72,6 +75,43 @@ export function canonicalAgency(given: string, issuer: string | null): string {
   if (TABLE.has(n)) n = TABLE.get(n)!;
   if (/政府$/.test(n) && !/人民政府$/.test(n)) n = n.replace(/政府$/, '人民政府');
   return scope + n;
+}
+
+/** 郑州供电公司 / 郑州市供电公司 without their place 郑州市: 供电公司. Other names unchanged. */
+function stripPlace(name: string, place: string): string {
+  const short = place.slice(0, -1);
+  if (short.length < 2 || !name.startsWith(short)) return name;
+  return name.slice(name.startsWith(place) ? place.length : short.length);
+}
+
+/**
+ * The same body with its place written short (郑州供电公司) and in full (郑州市供电公司): the short form's
+ * key, for merging the two in a run. Null when the name has no place of at least two characters.
+ */
+export function shortPlaceKey(canonical: string): string | null {
+  const m = /^(.{2,8}?)(?:省|市|县|区)(.{2,})$/.exec(canonical);
+  return m ? m[1]! + m[2]! : null;
+}
+
+const KINDS: [AgencyKind, RegExp][] = [
+  // 共青团, 妇联, 工会, 残联, 科协, 红十字会, 工商联, 文联, 侨联: 人民团体.
+  ['peoples-organisation', /(?:团市委|团省委|团县委|团区委|共青团|妇联|妇女联合会|工会|残联|残疾人联合会|科协|科学技术协会|红十字会|工商联|文联|侨联)/],
+  ['company', /(?:公司|集团|电厂|银行|企业)$/],
+  ['government', /(?:人民政府|政府|^国务院)$/],
+  // Coordinating bodies and zone committees, and their offices: 领导小组办公室, 考评委员会, 管委会.
+  ['committee', /(?:领导小组|小组|指挥部|联席会议|管委会|区管理委员会|运动委员会|考评委员会)(?:办公室)?(?:（[^（）]*）)?$/],
+  ['department', /(?:委员会|委|局|厅|办|办公室|中心|支队|大队|院|所|站|部|社)$/],
+];
+
+/**
+ * What kind of body a canonical name is. A collective (各县（市、区）人民政府, 开发区管委会 with no place of its own,
+ * 各级…办公室) is many bodies named as one; `printed` are the spellings seen (各… marks a collective).
+ */
+export function agencyKind(canonical: string, printed: string[] = []): AgencyKind {
+  // 所在区块人民政府, 辖区政府: whichever body holds the place, i.e. each of many.
+  const collective = /（市(?:、区)?）|^开发区|各级|所在|辖区/.test(canonical) || printed.some((p) => /^各/.test(p));
+  if (collective) return 'collective';
+  return KINDS.find(([, re]) => re.test(canonical))?.[0] ?? 'other';
 }
 
 export const agencyId = (canonical: string) => `agency:${canonical}`;

@@ -1,6 +1,7 @@
 import { chineseNumber } from '../corpus/dates.js';
 import type { Amount } from '../graph/model.js';
-import type { ExtractContext } from './context.js';
+import { amountKind, perUnits } from './amountKind.js';
+import { sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -41,6 +42,18 @@ function numberValue(raw: string): number | null {
   return total + cur;
 }
 
+const CLAUSE_END = /[，,。；;！？\n]/;
+
+/** The clause (between commas, sentence ends and line ends) around [s, e), and its part up to the amount. */
+function clauseAround(text: string, s: number, e: number): { upTo: string; clause: string } {
+  let a = s;
+  while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  let b = e;
+  while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+  const after = /^(?:以上|以下|及以上|及以下)?的?/.exec(text.slice(e, e + 4))![0];
+  return { upTo: text.slice(a, e + after.length), clause: text.slice(a, b) };
+}
+
 export function extractAmounts(ctx: ExtractContext): Amount[] {
   const { text } = ctx;
   const secs = ctx.sections;
@@ -58,7 +71,12 @@ export function extractAmounts(ctx: ExtractContext): Amount[] {
     const value = Math.round(base * (m[2] ? SCALE[m[2]]! : 1) * 1e6) / 1e6;
     const unit = m[3]!.replace('每', '/');
     const e = m.index! + m[0].length;
-    out.push({ value, unit, qualifier: q?.[0] ?? m[4] ?? null, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
+    const qualifier = q?.[0] ?? m[4] ?? null;
+    const sent = sentenceAround(text, s, e);
+    const { upTo, clause } = clauseAround(text, s, e);
+    const per = perUnits(text.slice(Math.max(sent.start, s - 16), s), unit);
+    const kind = amountKind({ unit, qualifier }, per, upTo, clause, text.slice(sent.start, sent.end));
+    out.push({ value, unit, qualifier, kind, per, taskId: sectionAt(secs, s)?.id ?? null, ...ctx.span(s, e) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Assignment, Role } from '../graph/model.js';
 import { agencyId, canonicalAgency, isPlaceName, looksLikeAgency } from './agencies.js';
-import { sentenceAround, type ExtractContext } from './context.js';
+import { ITEM_MARK, sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -24,17 +24,16 @@ const VERB_ROLE: Record<string, Role> = { 牵头: 'lead', 负责: 'responsible',
 const PAREN_AT_END = /[（(]((?:[^（）()〔〕\n]|〔[^〕\n]*〕){2,160})[）)](?=[。；]?(?:\n|$))/g;
 const OPEN = '（(〔[';
 const CLOSE = '）)〕]';
-const ITEM_MARK = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/;
 const TRAILING = /(?:等(?:企业|部门|单位|有关单位|相关单位)?|按职责分工负责|按职责负责|分别负责|负责)+$/;
 
-interface Item {
+export interface Item {
   name: string;
   start: number;
   end: number;
 }
 
 /** Splits an agency list on 、，,；; outside parentheses (县（市、区）政府 stays whole). */
-function splitList(text: string, base: number): Item[] {
+export function splitList(text: string, base: number): Item[] {
   const items: Item[] = [];
   let depth = 0;
   let s = 0;
@@ -42,7 +41,17 @@ function splitList(text: string, base: number): Item[] {
     const raw = text.slice(s, e);
     const lead = raw.length - raw.trimStart().length;
     const name = raw.trim().replace(/[。；]$/, '').replace(TRAILING, '');
-    if (name) items.push({ name, start: base + s + lead, end: base + s + lead + name.length });
+    if (!name) return;
+    const start = base + s + lead;
+    // 国家发展改革委及国家粮食局: two bodies joined by 及 (和 is left alone: 发展和改革委员会 is one).
+    const parts = name.split('及');
+    if (parts.length > 1 && parts.every(looksLikeAgency)) {
+      let at = start;
+      for (const p of parts) {
+        items.push({ name: p, start: at, end: at + p.length });
+        at += p.length + 1;
+      }
+    } else items.push({ name, start, end: start + name.length });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -57,11 +66,38 @@ function splitList(text: string, base: number): Item[] {
   // 市安监局、环保局、工信委: the elided 市 carries over to the bare names that follow.
   let carry = '';
   for (const it of items) {
-    const place = /^(市|省|县|区)(?!（)/.exec(it.name)?.[1];
+    const place = /^(市|省|县|区)(?!（|场)/.exec(it.name)?.[1];
     if (place) carry = place;
     else if (carry && !/^(?:各|全|县|区|市|省)/.test(it.name) && !/^.{1,8}(?:省|市|县|区)/.test(it.name)) it.name = carry + it.name;
   }
   return items;
+}
+
+/**
+ * Whether the parenthesis at `open` belongs to the name just before it: 各区（管委会）, 领导小组办公室（市发展改革委）
+ * are one body under two names, not a list of responsible units closing a sentence.
+ */
+function namesBefore(text: string, open: number): boolean {
+  let a = open;
+  while (a > 0 && !/[、，,；;：:。\s]/.test(text[a - 1]!)) a--;
+  const name = text.slice(a, open).replace(ITEM_MARK, '');
+  return /^各/.test(name) || isPlaceName(name) || looksLikeAgency(name);
+}
+
+/**
+ * Where the clause before `p` starts: after ，。；： or a line end, or after a parenthesis opening a clause of its
+ * own (。（生态环境部牵头，…）) — not one inside a name (市城管局（市城市综合执法局）) or an item number's (（1）…).
+ */
+function clauseStart(text: string, p: number, body: number): number {
+  let a = p;
+  for (;;) {
+    while (a > body && !/[，。；：\n（(]/.test(text[a - 1]!)) a--;
+    if (a <= body || !/[（(]/.test(text[a - 1]!)) return a;
+    const itemNumber = /^[一二三四五六七八九十\d]{1,3}[）)]/.test(text.slice(a, a + 4));
+    const opensClause = a - 1 <= body || /[，。；：\s]/.test(text[a - 2]!);
+    if (opensClause && !itemNumber) return a;
+    a--;
+  }
 }
 
 export function extractAssignments(ctx: ExtractContext): Assignment[] {
@@ -74,10 +110,11 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     const sec = sectionAt(secs, taskPos);
     for (const it of items) {
       if (!looksLikeAgency(it.name) && !(labelled && isPlaceName(it.name))) continue;
-      const key = `${it.start}:${role}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const canonical = canonicalAgency(it.name, meta.issuer);
+      // One assignment per agency, task and role: the first mention stands for the others.
+      const key = `${canonical}|${sec?.id}|${role}`;
+      if (seen.has(key) || seen.has(`${it.start}:${role}`)) continue;
+      seen.add(key).add(`${it.start}:${role}`);
       out.push({
         agency: it.name,
         agencyId: agencyId(canonical),
@@ -102,11 +139,12 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
   for (const m of text.matchAll(VERB)) {
     if (m.index! < body) continue;
     // The clause before the verb must be nothing but agency names: 市工信委、市安监局要发挥牵头…
-    let a = m.index!;
-    while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
+    const a = clauseStart(text, m.index!, body);
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
-    const lead = mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
+    // …资金由轨道公司负责: 由 names the agent, whatever stands before it.
+    const by = clause.lastIndexOf('由');
+    const lead = by >= mark ? by + 1 : mark + (/^(?:请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
     const items = splitList(clause.slice(lead), a + lead);
     if (!items.length || !items.every((it) => looksLikeAgency(it.name) && it.name.length <= 20)) continue;
     const sent = sentenceAround(text, m.index!, m.index!);
@@ -114,7 +152,7 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
   }
 
   for (const m of text.matchAll(PAREN_AT_END)) {
-    if (m.index! < body) continue;
+    if (m.index! < body || namesBefore(text, m.index!)) continue;
     const inner = m[1]!;
     const items = splitList(inner, m.index! + 1);
     if (!items.length || !items.every((it) => looksLikeAgency(it.name))) continue;

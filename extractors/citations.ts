@@ -17,18 +17,42 @@ const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|�
 // Certificates, forms, lists, standards, catalogues named in 《》 are not citations.
 const NOT_CITED = /(?:证|表|单|名录|目录|书|台账|册|图|标准|规范|分类|公约|报告|杂志|手册|指南|平台)$/;
 const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公报|批复|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|规则|要点|措施|令)$/;
-const REPEALS_AFTER = /^(?:）)?(?:同时|即行|自行)?(?:废止|停止执行|不再执行|停止施行)/;
+// 《C》（…）同时废止, …等文件不再执行: said after the last citation of a list, it repeals the whole list.
+const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)/;
+// 研究制订《…考核办法》: a document still to be written, not a citation of one (已制定 is past).
+const DRAFTS_BEFORE = /(?<!已|已经)(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
+// What may stand between two citations of one list: 《A》、《B》和《C》.
+const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*$/;
 const RELATION_BEFORE: [CitationRelation, RegExp][] = [
   ['basis', /(?:根据|依据|依照|按照|遵照|据)[^，。；]{0,12}$/],
   ['implements', /(?:贯彻|落实|执行|实施)[^，。；]{0,12}$/],
   ['refers', /参照[^，。；]{0,12}$/],
 ];
 
-function citationRelation(text: string, start: number, end: number): CitationRelation {
-  if (REPEALS_AFTER.test(text.slice(end, end + 12))) return 'repeals';
+/**
+ * The relation word of a list of citations governs each of them: 根据《A》、《B》和《C》 is basis ×3, and
+ * 《A》、《B》同时废止 repeals both. `start` is the list's first citation, `end` its last one's end.
+ */
+function listRelation(text: string, start: number, end: number): CitationRelation {
+  if (REPEALS_AFTER.test(text.slice(end, end + 14))) return 'repeals';
   const before = text.slice(sentenceAround(text, start, start).start, start);
+  if (DRAFTS_BEFORE.test(before)) return 'drafts';
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;
   return 'mentions';
+}
+
+type Found = { s: number; e: number; c: Omit<Citation, 'relation' | 'target' | 'conflict' | 'start' | 'end' | 'text'> };
+
+/** Runs of citations separated only by 、/和/及 (and layout): each run is one list. */
+function lists(text: string, found: Found[]): Found[][] {
+  const out: Found[][] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && LIST_GAP.test(text.slice(prev.e, f.s))) last!.push(f);
+    else out.push([f]);
+  }
+  return out;
 }
 
 function kindOfTitle(title: string): CitationKind | null {
@@ -45,10 +69,8 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   const own = new Set([meta.title, meta.issuesTitle].filter(Boolean).map((t) => compact(t!)));
   const shortNames = new Map<string, { title: string; kind: CitationKind; docNumber: string | null }>();
   const taken: [number, number][] = [];
-  const out: Citation[] = [];
-  const push = (s: number, e: number, c: Omit<Citation, 'relation' | 'target' | 'conflict' | 'start' | 'end' | 'text'>) => {
-    out.push({ ...c, relation: citationRelation(text, s, e), target: null, conflict: null, ...ctx.span(s, e) });
-  };
+  const found: Found[] = [];
+  const push = (s: number, e: number, c: Found['c']) => found.push({ s, e, c });
 
   for (const m of text.matchAll(TITLED)) {
     const s = m.index!;
@@ -64,9 +86,10 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     if (number && number.canonical === meta.docNumber) continue;
     const cited = defined ? { title: defined.title, docNumber: defined.docNumber } : { title, docNumber: number?.canonical ?? null };
     // A law cited with its order number (《…条例》（国务院令第590号）) stays a law.
-    push(s, e, { ...cited, kind: number && LAW.test(title) ? 'law' : kind });
+    const citedKind = number && LAW.test(title) ? 'law' : kind;
+    push(s, e, { ...cited, kind: citedKind });
     const def = SHORT_NAME.exec(text.slice(e, e + 30));
-    if (def) shortNames.set(def[1] ?? def[2]!, { title: cited.title, kind: out[out.length - 1]!.kind, docNumber: cited.docNumber });
+    if (def) shortNames.set(def[1] ?? def[2]!, { title: cited.title, kind: citedKind, docNumber: cited.docNumber });
   }
 
   for (const n of findDocNumbers(text)) {
@@ -74,5 +97,10 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     if (taken.some(([a, b]) => n.index >= a && n.index < b)) continue;
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.s - b.s);
+  return lists(text, found).flatMap((list) => {
+    const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
+    // A numbered document exists already: 制定《…》（…号） is not a draft of it.
+    return list.map(({ s, e, c }) => ({ ...c, relation: relation === 'drafts' && c.docNumber ? 'mentions' : relation, target: null, conflict: null, ...ctx.span(s, e) }));
+  });
 }

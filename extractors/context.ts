@@ -37,3 +37,6 @@ export function sentenceAround(text: string, s: number, e: number): { start: num
   while (b < text.length && !/[。；！？\n]/.test(text[b]!)) b++;
   return { start: a, end: b };
 }
+
+/** A list item's mark at the start of a sentence: 1. / （三） / 二、 / 一是 / 第十八条. */
+export const ITEM_MARK = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百]+条)\s*/;

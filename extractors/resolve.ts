@@ -1,5 +1,5 @@
-import type { AgencyRecord, Citation, DocumentRecord } from '../graph/model.js';
-import { agencyId, canonicalAgency } from './agencies.js';
+import type { AgencyRecord, AgencyRef, Citation, DocumentRecord } from '../graph/model.js';
+import { agencyId, agencyKind, canonicalAgency, shortPlaceKey } from './agencies.js';
 import { compact } from './metadata.js';
 
 /**
@@ -18,6 +18,9 @@ export function titleKey(title: string): string {
     .replace(/[（(]\d{4}[—–-]\d{4}年?[）)]/g, '');
 }
 
+/** Every agency a document names: owners of tasks, bodies of 任免 posts, recipients of reports. */
+const agencyRefs = (d: DocumentRecord): AgencyRef[] => [...d.assignments, ...d.appointments, ...d.deadlines.flatMap((x) => x.recipients)];
+
 /** What resolution needs to know of a document. */
 export interface DocKey {
   id: string;
@@ -31,7 +34,7 @@ export const docKey = (d: DocumentRecord): DocKey => ({
   id: d.id,
   docNumber: d.docNumber,
   titleKeys: [titleKey(d.title), ...(d.issuesTitle ? [titleKey(d.issuesTitle)] : [])],
-  agencies: [...new Map([...d.assignments, ...d.appointments].map((x) => [`${x.agencyId}|${x.agency}`, [x.agencyId, x.agency] as [string, string]])).values()],
+  agencies: [...new Map(agencyRefs(d).map((x) => [`${x.agencyId}|${x.agency}`, [x.agencyId, x.agency] as [string, string]])).values()],
 });
 
 const isSubsequence = (short: string, full: string) => {
@@ -72,6 +75,16 @@ export function agencyMerges(keys: DocKey[]): Map<string, string> {
     });
     if (fits.length === 1) merges.set(id, fits[0]!);
   }
+  // 郑州供电公司 is 郑州市供电公司 when the run names both: the place written in full wins.
+  const byShortPlace = new Map<string, string>();
+  for (const k of keys) for (const [id] of k.agencies) {
+    const short = shortPlaceKey(id.slice('agency:'.length));
+    if (short) byShortPlace.set(short, id);
+  }
+  for (const k of keys) for (const [id] of k.agencies) {
+    const full = byShortPlace.get(id.slice('agency:'.length));
+    if (full && full !== id) merges.set(id, merges.get(full) ?? full);
+  }
   return merges;
 }
 
@@ -109,7 +122,10 @@ export function makeResolver(keys: DocKey[]): (d: DocumentRecord) => void {
   const merges = agencyMerges(keys);
   return (d) => {
     for (const c of d.citations) resolveCitation(c, d, byNumber, lookupTitle);
-    for (const x of [...d.assignments, ...d.appointments]) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
+    for (const x of agencyRefs(d)) x.agencyId = merges.get(x.agencyId) ?? x.agencyId;
+    // Merged variants of one body may now share a task and role: one assignment each.
+    const seen = new Set<string>();
+    d.assignments = d.assignments.filter((a) => !seen.has(`${a.agencyId}|${a.taskId}|${a.role}`) && !!seen.add(`${a.agencyId}|${a.taskId}|${a.role}`));
   };
 }
 
@@ -128,7 +144,7 @@ export class AgencyCollector {
   private readonly agencies = new Map<string, { name: string; aliases: Set<string> }>();
 
   add(d: DocumentRecord): void {
-    for (const x of [...d.assignments, ...d.appointments]) this.note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
+    for (const x of agencyRefs(d)) this.note(x.agencyId, x.agency, x.agencyId.slice('agency:'.length));
     for (const issuer of [d.issuer, ...d.coIssuers]) {
       if (!issuer) continue;
       const canonical = canonicalAgency(issuer, d.issuer);
@@ -144,7 +160,7 @@ export class AgencyCollector {
 
   list(): AgencyRecord[] {
     return [...this.agencies.entries()]
-      .map(([id, a]) => ({ id, name: a.name, aliases: [...a.aliases].sort() }))
+      .map(([id, a]) => ({ id, name: a.name, kind: agencyKind(a.name, [...a.aliases]), aliases: [...a.aliases].sort() }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

@@ -9,6 +9,11 @@ export interface Section {
   end: number;
 }
 
+// 1. 提升集中供热能力。鼓励发电企业…: a numbered paragraph opening with a short sentence of its own is a
+// task under a run-in heading (the labelled 牵头单位 blocks after it are that task's).
+// A numbered line with no sentence punctuation is a heading even when it lists (（九）推进主城区、城乡结合部…).
+const RUN_IN = /^((?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*[^，。；：\n]{2,40}?)(?:。|$)/;
+
 /** Sections of a document body: each heading line opens one; text before the first heading is the preamble. */
 export function sections(ctx: Pick<ExtractContext, 'text' | 'doc' | 'meta'>): Section[] {
   const { text } = ctx;
@@ -24,6 +29,7 @@ export function sections(ctx: Pick<ExtractContext, 'text' | 'doc' | 'meta'>): Se
     if (e < 0) e = text.length;
     const line = text.slice(s, e).trim();
     if (line && isHeading(line) && !line.includes('\t')) open(s, line);
+    else if (RUN_IN.test(line) && (line.length <= 40 || /^[^。]{2,28}。/.test(line))) open(s, RUN_IN.exec(line)![1]!);
     s = e + 1;
   }
   return out;

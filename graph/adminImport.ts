@@ -16,7 +16,7 @@ const rel = (props: P.Properties = {}) => [':START_ID(Node)', ':END_ID(Node)', .
 const HEADERS = {
   'nodes-decrees': node({ ...P.DECREE, stub: 'boolean' }),
   'nodes-laws': node(P.LAW),
-  'nodes-agencies': node({ id: 'string', name: 'string', aliases: 'string[]' }),
+  'nodes-agencies': node(P.AGENCY),
   'nodes-gazettes': ['path:ID(Node)', ':LABEL'],
   'nodes-bodies': node(P.BODY),
   'nodes-tasks': node(P.TASK),
@@ -32,6 +32,7 @@ const HEADERS = {
   'rels-assigned': rel(P.ASSIGNED),
   'rels-has-deadline': rel(),
   'rels-due': rel(),
+  'rels-report-to': rel(),
   'rels-has-amount': rel(),
   'rels-involves': rel(),
   'rels-appoints': rel(),
@@ -93,6 +94,7 @@ export class AdminImportWriter {
       await this.row('nodes-deadlines', [...csvValues(P.DEADLINE, dl), 'Deadline']);
       await this.row('rels-has-deadline', [x.id, dl.id, 'HAS_DEADLINE']);
       if (dl.taskId) await this.row('rels-due', [dl.taskId, dl.id, 'DUE']);
+      for (const r of dl.recipients) await this.row('rels-report-to', [dl.id, r.agencyId, 'REPORT_TO']);
     }
     for (const am of r.amounts) {
       await this.row('nodes-amounts', [...csvValues(P.AMOUNT, am), 'Amount']);
@@ -110,7 +112,7 @@ export class AdminImportWriter {
 
   /** Agencies last (their aliases are known only at the end); then every table is closed, and import.sh. */
   async finish(agencies: AgencyRecord[]): Promise<string[]> {
-    for (const a of agencies) await this.row('nodes-agencies', [a.id, a.name, a.aliases, 'Agency']);
+    for (const a of agencies) await this.row('nodes-agencies', [...csvValues(P.AGENCY, a), 'Agency']);
     // Tables with no rows still get their header, so import.sh always finds its files.
     for (const t of Object.keys(HEADERS) as TableName[]) if (!this.files.has(t)) {
       const f = new AtomicStream(join(this.dir, `${t}.csv`));

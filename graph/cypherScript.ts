@@ -1,4 +1,4 @@
-import type { AgencyRecord, ExportFile } from './model.js';
+import { SCHEMA_VERSION, type AgencyRecord, type ExportFile } from './model.js';
 import { SCHEMA } from './schema.js';
 import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type DocumentRows, type Statement } from './statements.js';
 
@@ -42,7 +42,7 @@ function statementText(s: Statement): string {
 }
 
 export const cypherScriptHead = () =>
-  `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// Re-running it replaces each document's facts. schemaVersion 1.\n${SCHEMA.map((q) => `${q};\n`).join('')}`;
+  `// decree-graph export for cypher-shell: cypher-shell -a bolt://127.0.0.1:7687 -f graph.cypher\n// Re-running it replaces each document's facts. schemaVersion ${SCHEMA_VERSION}.\n${SCHEMA.map((q) => `${q};\n`).join('')}`;
 
 export const cypherScriptDocument = (r: DocumentRows) => `// ${r.id}\n${statementText(rowsStatement(r))}`;
 

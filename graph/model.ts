@@ -6,10 +6,10 @@ import type { Encoding } from '../corpus/decode.js';
 import type { DocNumberParts } from '../corpus/docNumber.js';
 import type { Span } from '../corpus/normalize.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type CitationKind = 'decree' | 'law' | 'order';
-export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'mentions';
+export type CitationRelation = 'basis' | 'implements' | 'refers' | 'repeals' | 'drafts' | 'mentions';
 export type Role = 'lead' | 'responsible' | 'participant';
 
 export interface Citation extends Span {
@@ -23,9 +23,13 @@ export interface Citation extends Span {
   conflict: string | null;
 }
 
-export interface Assignment extends Span {
+/** An agency as printed and its canonical id (see AgencyRecord). */
+export interface AgencyRef {
   agency: string;
   agencyId: string;
+}
+
+export interface Assignment extends Span, AgencyRef {
   role: Role;
   /** The heading or sentence the assignment belongs to. */
   task: string;
@@ -36,6 +40,11 @@ export interface Amount extends Span {
   value: number;
   unit: string;
   qualifier: string | null;
+  /** budget (money set aside), subsidy (paid out, or its cap), rate (per unit, never summed), threshold
+   * (a condition or target), estimate (a cost foreseen), other. */
+  kind: 'budget' | 'subsidy' | 'rate' | 'threshold' | 'estimate' | 'other';
+  /** What the amount is per: 每人每月30元 → [人, 月], 120万元/公里 → [公里]; empty for a plain sum. */
+  per: string[];
   taskId: string | null;
 }
 
@@ -48,19 +57,26 @@ export interface Recurrence {
 }
 
 export interface Deadline extends Span {
+  /** As stated: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (see `precision`). */
   date: string | null;
-  precision: 'day' | 'month' | 'year' | null;
+  precision: 'day' | 'month' | 'quarter' | 'year' | null;
+  /** The last day the stated date allows (2018年4月前 → 2018-04-30), ISO; null when undated. */
+  dueDate: string | null;
+  /** `target`: a state to reach by then (到2020年…达到…), not something due. */
+  kind: 'deadline' | 'target';
+  /** The sentence the deadline governs: what is due, or the target's measure. */
+  what: string;
+  /** Who a report is sent to (每月20日前报送市发展改革委): not the task's owner. */
+  recipients: AgencyRef[];
   recurrence: Recurrence | null;
   duration: { value: number; unit: string } | null;
   taskId: string | null;
 }
 
-export interface Appointment extends Span {
+export interface Appointment extends Span, AgencyRef {
   person: string;
   action: 'appoint' | 'remove';
   post: string;
-  agency: string;
-  agencyId: string;
   date: string | null;
 }
 
@@ -92,9 +108,13 @@ export interface DocumentRecord {
   body: { text: string; lines: [number, number][] };
 }
 
+/** What kind of body an agency is; `collective` names many bodies as one (各县（市、区）人民政府). */
+export type AgencyKind = 'government' | 'department' | 'committee' | 'company' | 'peoples-organisation' | 'collective' | 'other';
+
 export interface AgencyRecord {
   id: string;
   name: string;
+  kind: AgencyKind;
   aliases: string[];
 }
 

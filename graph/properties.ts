@@ -21,10 +21,11 @@ export const TASK: Properties = { id: 'string', heading: 'string' };
 export const CITES: Properties = { relation: 'string', kind: 'string', docNumber: 'string', title: 'string', ...span, conflict: 'string' };
 export const ASSIGNED: Properties = { role: 'string', task: 'string', ...span };
 export const DEADLINE: Properties = {
-  id: 'string', date: 'string', precision: 'string', dueDate: 'date', every: 'string', day: 'int', weekday: 'int', month: 'int',
-  monthOfQuarter: 'int', durationValue: 'int', durationUnit: 'string', ...span,
+  id: 'string', kind: 'string', date: 'string', precision: 'string', dueDate: 'date', what: 'string', every: 'string', day: 'int',
+  weekday: 'int', month: 'int', monthOfQuarter: 'int', durationValue: 'int', durationUnit: 'string', ...span,
 };
-export const AMOUNT: Properties = { id: 'string', value: 'float', unit: 'string', qualifier: 'string', ...span };
+export const AMOUNT: Properties = { id: 'string', value: 'float', unit: 'string', qualifier: 'string', kind: 'string', per: 'string[]', ...span };
+export const AGENCY: Properties = { id: 'string', name: 'string', kind: 'string', aliases: 'string[]' };
 export const APPOINTMENT: Properties = { id: 'string', action: 'string', post: 'string', date: 'date', ...span };
 
 const CONVERT: Record<PropertyType, (e: string) => string> = {
@@ -50,4 +51,4 @@ const CSV_TYPE: Record<PropertyType, string> = { string: '', boolean: ':boolean'
 export const csvHeader = (props: Properties): string[] => Object.entries(props).map(([k, t]) => k + CSV_TYPE[t]);
 
 /** The values of `props` from `row`, in header order. */
-export const csvValues = (props: Properties, row: Record<string, unknown>): unknown[] => Object.keys(props).map((k) => row[k]);
+export const csvValues = (props: Properties, row: object): unknown[] => Object.keys(props).map((k) => (row as Record<string, unknown>)[k]);

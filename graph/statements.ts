@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { titleKey } from '../extractors/resolve.js';
 import { agencyId, canonicalAgency, placeOf } from '../extractors/agencies.js';
-import type { AgencyRecord, Deadline, DocumentRecord } from './model.js';
+import type { AgencyRecord, DocumentRecord } from './model.js';
 import * as P from './properties.js';
 import { typedMap } from './properties.js';
 
@@ -105,6 +105,15 @@ WITH row, x
 MATCH (t:Task {id: row.taskId})
 CREATE (t)-[:${fromTask}]->(x)`;
 const DEADLINES = taskFact('deadlines', 'Deadline', P.DEADLINE, 'HAS_DEADLINE', 'DUE');
+
+// A recurring report goes to its recipients, who are not its owners (每月20日前报送市发展改革委).
+const RECIPIENTS = `
+MATCH (d:Decree {id: $id})-[:HAS_DEADLINE]->(x:Deadline)
+UNWIND $deadlines AS row
+WITH x, row WHERE x.id = row.id
+UNWIND row.recipients AS r
+MERGE (a:Agency {id: r.agencyId}) ON CREATE SET a.name = r.agencyName
+CREATE (x)-[:REPORT_TO]->(a)`;
 const AMOUNTS = taskFact('amounts', 'Amount', P.AMOUNT, 'HAS_AMOUNT', 'INVOLVES');
 
 const APPOINTMENTS = `
@@ -128,23 +137,11 @@ export function agencyStatement(agencies: AgencyRecord[]): Statement {
 MERGE (a:Agency {id: row.id})
 WITH a, row, reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS aliases
 // Only write what changed, so re-loading the same export reports zero updates.
-WITH a, row, aliases WHERE a.name IS NULL OR a.name <> row.name OR coalesce(a.aliases, []) <> aliases
+WITH a, row, aliases WHERE a.name IS NULL OR a.name <> row.name OR a.kind IS NULL OR a.kind <> row.kind OR coalesce(a.aliases, []) <> aliases
 // No aliases is no property: neo4j-admin cannot write an empty list, and the three loads must agree.
-SET a.name = row.name, a.aliases = CASE WHEN aliases = [] THEN null ELSE aliases END`,
+SET a.name = row.name, a.kind = row.kind, a.aliases = CASE WHEN aliases = [] THEN null ELSE aliases END`,
     params: { rows: agencies },
   };
-}
-
-/**
- * The day a deadline falls due: the date itself, or the last day of its month or year, so a range query
- * ("due before June") finds 2018年4月前 and 2018年底前 too; `precision` keeps what the text stated.
- */
-export function dueDateOf(x: Pick<Deadline, 'date' | 'precision'>): string | null {
-  if (!x.date || !x.precision) return null;
-  if (x.precision === 'day') return x.date;
-  const [y, m] = x.date.split('-').map(Number) as [number, number?];
-  // Day 0 of the next month is the last day of this one (month is 1-based, Date.UTC's is 0-based).
-  return new Date(Date.UTC(y, x.precision === 'month' ? m! : 12, 0)).toISOString().slice(0, 10);
 }
 
 /**
@@ -214,8 +211,11 @@ export function documentRows(d: DocumentRecord) {
       id: `${id}#deadline@${x.start}`,
       taskId: x.taskId,
       date: x.date,
+      kind: x.kind,
       precision: x.precision,
-      dueDate: dueDateOf(x),
+      dueDate: x.dueDate,
+      what: x.what,
+      recipients: x.recipients.map((r) => ({ agencyId: r.agencyId, agencyName: r.agencyId.slice('agency:'.length) })),
       every: x.recurrence?.every ?? null,
       day: x.recurrence?.day ?? null,
       weekday: x.recurrence?.weekday ?? null,
@@ -225,7 +225,16 @@ export function documentRows(d: DocumentRecord) {
       durationUnit: x.duration?.unit ?? null,
       ...pick(x),
     })),
-    amounts: d.amounts.map((x) => ({ id: `${id}#amount@${x.start}`, taskId: x.taskId, value: x.value, unit: x.unit, qualifier: x.qualifier, ...pick(x) })),
+    amounts: d.amounts.map((x) => ({
+      id: `${id}#amount@${x.start}`,
+      taskId: x.taskId,
+      value: x.value,
+      unit: x.unit,
+      qualifier: x.qualifier,
+      kind: x.kind,
+      per: x.per.length ? x.per : null,
+      ...pick(x),
+    })),
     appointments: d.appointments.map((p, i) => ({
       // Two posts of one person share a line (and its offset): the list position tells them apart.
       id: `${id}#appointment@${p.start}/${i}`,
@@ -245,9 +254,9 @@ export type DocumentRows = ReturnType<typeof documentRows>;
 
 /**
  * One statement per document: its parts run in order as unit subqueries (each sees the writes before it),
- * so a document costs one round trip instead of ten. Run in one transaction: all of it or none.
+ * so a document costs one round trip instead of eleven. Run in one transaction: all of it or none.
  */
-const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, AMOUNTS, APPOINTMENTS]
+const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS]
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 

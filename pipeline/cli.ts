@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { connect, isTemporal, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { loadExport } from '../graph/loader.js';
-import type { ExportFile } from '../graph/model.js';
+import { SCHEMA_VERSION, type ExportFile } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
 import { extractInputs } from './extract.js';
@@ -38,7 +38,7 @@ async function withDriver<T>(uri: string | undefined, fn: (driver: Awaited<Retur
 async function readExport(path: string): Promise<ExportFile> {
   const exp = JSON.parse(await readFile(path, 'utf8')) as ExportFile;
   if (typeof exp.schemaVersion !== 'number' || !Array.isArray(exp.documents)) throw new Error(`${path}: unexpected content, expected a decree-graph JSON export (schemaVersion, documents)`);
-  if (exp.schemaVersion > 1) throw new Error(`${path}: schemaVersion ${exp.schemaVersion} is newer than this decree-graph reads (1)`);
+  if (exp.schemaVersion > SCHEMA_VERSION) throw new Error(`${path}: schemaVersion ${exp.schemaVersion} is newer than this decree-graph reads (${SCHEMA_VERSION})`);
   return exp;
 }
 

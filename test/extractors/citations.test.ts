@@ -64,6 +64,63 @@ describe('citations in real sentences', () => {
   });
 });
 
+describe('a relation word governs every citation of its list', () => {
+  const rel = (body: string) => one(body).citations.map((c) => [c.docNumber ?? c.title, c.relation]);
+
+  it.each([
+    [
+      // The sample, 郑政文〔2018〕95号: 根据 before a list of three.
+      '根据《财政部关于清洁取暖试点城市实施方案备案的通知》（财建〔2017〕580号）、《郑州市人民政府关于印发郑州市清洁取暖试点城市建设工作方案的通知》（郑政文〔2018〕92号）和《郑州市清洁取暖试点城市建设项目和资金管理暂行办法》（郑政〔2018〕25号）的精神，特制定本奖补政策。',
+      [['财建〔2017〕580号', 'basis'], ['郑政文〔2018〕92号', 'basis'], ['郑政〔2018〕25号', 'basis']],
+    ],
+    [
+      // Synthetic 司法解释 form: 同时废止 after the last of a list repeals all of it.
+      '本解释施行后，《关于审理甲类案件的若干规定》（法发〔1996〕30号）、《关于审理乙类案件的解释》（法释〔2002〕30号）、《关于审理丙类案件的解释》（法释〔2002〕33号）同时废止。',
+      [['法发〔1996〕30号', 'repeals'], ['法释〔2002〕30号', 'repeals'], ['法释〔2002〕33号', 'repeals']],
+    ],
+    [
+      '为贯彻落实《国务院关于测试甲的意见》（国发〔2017〕17号）和《广东省人民政府办公厅关于测试乙的通知》（粤府办﹝2020﹞2号），制定本方案。',
+      [['国发〔2017〕17号', 'implements'], ['粤府办〔2020〕2号', 'implements']],
+    ],
+    [
+      '参照《北京市测试甲管理办法》、《北京市测试乙实施细则》执行。',
+      [['北京市测试甲管理办法', 'refers'], ['北京市测试乙实施细则', 'refers']],
+    ],
+    [
+      '《广东省测试甲管理办法》（粤府办〔2019〕5号）及《广东省测试乙实施细则》（粤府办〔2019〕6号）等文件不再执行。',
+      [['粤府办〔2019〕5号', 'repeals'], ['粤府办〔2019〕6号', 'repeals']],
+    ],
+    [
+      '《最高人民法院关于测试的批复》（法释〔2015〕16号）不再适用。',
+      [['法释〔2015〕16号', 'repeals']],
+    ],
+    [
+      // A second verb opens a second list.
+      '根据《北京市测试甲管理办法》，参照《北京市测试乙实施细则》执行。',
+      [['北京市测试甲管理办法', 'basis'], ['北京市测试乙实施细则', 'refers']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
+
+describe('drafting intents are their own relation', () => {
+  const rel = (body: string) => one(body).citations.map((c) => [c.docNumber ?? c.title, c.relation]);
+
+  it.each([
+    // The sample, 郑政办文〔2018〕18号.
+    ['一是研究制订《郑州市生活垃圾分类考核办法》、《郑州市生活垃圾分类管理经费补贴办法》等配套文件。', [['郑州市生活垃圾分类考核办法', 'drafts'], ['郑州市生活垃圾分类管理经费补贴办法', 'drafts']]],
+    ['市经济和信息化局负责起草《北京市测试促进办法》。', [['北京市测试促进办法', 'drafts']]],
+    ['省商务厅抓紧制定《广东省测试扶持政策》。', [['广东省测试扶持政策', 'drafts']]],
+    // Already made, or numbered: a citation of an existing document.
+    ['依据已制定《广东省测试扶持政策》执行。', [['广东省测试扶持政策', 'basis']]],
+    ['各地已制定《广东省测试扶持政策》。', [['广东省测试扶持政策', 'mentions']]],
+    ['修改后重新制定《广东省测试管理办法》（粤府办〔2019〕5号）。', [['粤府办〔2019〕5号', 'mentions']]],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
+
 describe('citations resolved across the sample issue', () => {
   const docs = recordsOf(readGazette('sample.txt', Buffer.from(sampleText(), 'utf8')));
   const byId = new Map(docs.map((d) => [d.id, d]));

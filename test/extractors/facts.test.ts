@@ -17,28 +17,6 @@ describe('amounts', () => {
   });
 });
 
-describe('deadlines (reference date: the document, 2018-04-07)', () => {
-  it.each([
-    ['各单位于4月25日前报送。', { date: '2018-04-25', precision: 'day', recurrence: null }],
-    ['2018年9月底前完成。', { date: '2018-09-30', precision: 'day', recurrence: null }],
-    ['2018年底前全部建成。', { date: '2018-12-31', precision: 'day', recurrence: null }],
-    ['2019年6月份前完成改造。', { date: '2019-06', precision: 'month', recurrence: null }],
-    ['到2020年运营里程突破300公里。', { date: '2020', precision: 'year', recurrence: null }],
-    ['每月20日前报送上月进展情况。', { date: null, precision: null, recurrence: { every: 'monthly', day: 20 } }],
-    ['要于每季度第一个月5日前将上一季度工作进展情况报市工信委。', { date: null, precision: null, recurrence: { every: 'quarterly', monthOfQuarter: 1, day: 5 } }],
-    ['每年3月31日前报送年度报告。', { date: null, precision: null, recurrence: { every: 'yearly', month: 3, day: 31 } }],
-    ['每周五前报送本周进展情况。', { date: null, precision: null, recurrence: { every: 'weekly', weekday: 5 } }],
-  ])('%s', (sentence, expected) => {
-    const [d] = one(sentence).deadlines;
-    expect({ date: d!.date, precision: d!.precision, recurrence: d!.recurrence }).toEqual(expected);
-  });
-
-  it('a duration has no date', () => {
-    const [d] = one('在收到申请后15个工作日内办结。').deadlines;
-    expect(d).toMatchObject({ date: null, duration: { value: 15, unit: '工作日' }, text: '15个工作日内' });
-  });
-});
-
 describe('assignments', () => {
   const roles = (body: string) => one(body).assignments.map((a) => [a.role, a.agency, a.agencyId]);
 

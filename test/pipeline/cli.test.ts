@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers.js';
+import { SCHEMA_VERSION } from '../../graph/model.js';
 import { cli } from './cliHelper.js';
 
 describe('decree-graph CLI', () => {
@@ -28,7 +29,7 @@ describe('decree-graph CLI', () => {
     const r = await cli(['extract', SAMPLE_PATH, '--out', out]);
     expect(r.code).toBe(0);
     const exp = JSON.parse(readFileSync(out, 'utf8'));
-    expect(exp.schemaVersion).toBe(1);
+    expect(exp.schemaVersion).toBe(SCHEMA_VERSION);
     expect(exp.documents).toHaveLength(18);
     expect(exp.rejected).toEqual([]);
   });
