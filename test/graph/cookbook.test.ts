@@ -193,4 +193,53 @@ describe('the Cypher cookbook on the sample issue', () => {
     expect(String(rows[0]!.date)).toBe('2018-04-10');
     expect(rows).toHaveLength(74);
   });
+
+  it('20: 郑政办文〔2018〕18号 plans (研究制订) the 考核办法 and 经费补贴办法 of 生活垃圾分类: drafts, not citations', async () => {
+    const rows = await recipe('20-documents-to-be-drafted.cypher');
+    // Printed: 研究制订《郑州市生活垃圾分类考核办法》、《郑州市生活垃圾分类管理经费补贴办法》、《…设置指导标准》等配套文件
+    // (the third, a 标准, is not read as a document by the citation extractor).
+    expect(rows.map((r) => [r.decree, r.planned, r.notYetIssued])).toEqual([
+      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类考核办法', true],
+      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类管理经费补贴办法', true],
+    ]);
+    const cited = (await recipe('09-most-cited-outside-corpus.cypher', { limit: 1000 })).map((r) => r.title);
+    expect(cited).not.toContain('郑州市生活垃圾分类考核办法');
+  });
+
+  it('21: money by kind: 93号 estimates sum to the printed 估算投资约… (106.5亿元); rates (每人每月30元, 每年安排…) are not summed', async () => {
+    const rows = await recipe('21-money-by-decree-and-kind.cypher', { limit: 1000 });
+    // 8 + 14 + 46 + 3 + 11 + 2 + 4 + 13 + 4 + 1.5 亿元, each printed as 估算投资约…亿元 in 郑政文〔2018〕93号.
+    expect(rows).toContainEqual(expect.objectContaining({ decree: '郑政文〔2018〕93号', kind: 'estimate', yuan: 10_650_000_000, amounts: 10 }));
+    expect(rows).toContainEqual(expect.objectContaining({ decree: '郑政〔2018〕20号', kind: 'subsidy', yuan: null }));
+    expect(rows.filter((r) => r.decree === '郑政文〔2018〕83号' && r.kind === 'budget').map((r) => r.yuan)).toEqual([null]);
+  });
+
+  it('22: recurring reports go to the bodies printed after 报/报送, not to the task owners', async () => {
+    const rows = await recipe('22-recurring-reports-and-recipients.cypher');
+    const printedAs = (r: Record<string, unknown>) => (r.recipientAliases as string[][]).map((a, i) => [(r.recipients as string[])[i]!, ...(a ?? [])]);
+    const to = (decree: string) => rows.filter((r) => r.decree === decree).flatMap(printedAs);
+    // 每季度第一个月5日前将上一季度工作进展情况报送市工信委、市安监局
+    expect(rows.filter((r) => r.decree === '郑政办文〔2018〕25号')).toMatchObject([{ every: 'quarterly', monthOfQuarter: 1, day: 5 }]);
+    expect(to('郑政办文〔2018〕25号')).toHaveLength(2);
+    expect(to('郑政办文〔2018〕25号').flat()).toEqual(expect.arrayContaining(['市工信委', '市安监局']));
+    // 每月20日前将项目进展情况报市领导小组办公室; 每月20日前…报送市清洁取暖试点城市申报和建设工作领导小组办公室（市发展改革委）
+    expect(to('郑政〔2018〕25号').flat()).toContain('市领导小组办公室');
+    expect(to('郑政文〔2018〕92号').flat()).toContain('市清洁取暖试点城市申报和建设工作领导小组办公室');
+  });
+
+  it('23: targets for 2020 include 郑政〔2018〕19号 到2020年运营里程突破300公里, none of them a deadline', async () => {
+    const rows = await recipe('23-targets-by-year.cypher');
+    expect(rows).toContainEqual(expect.objectContaining({ decree: '郑政〔2018〕19号', by: '到2020年' }));
+    expect(String(rows.find((r) => r.decree === '郑政〔2018〕19号')!.target)).toContain('运营里程突破300公里');
+    const due = await recipe('04-agency-deadlines-in-range.cypher', { agency: '市发展改革委', from: '2020-01-01', to: '2020-12-31' });
+    expect(due.map((r) => r.deadline)).not.toContain('到2020年');
+  });
+
+  it('24: what 市城管局 must do by the end of 2018 includes 餐厨垃圾 (2018年底前重点单位收运覆盖率达到80%)', async () => {
+    const rows = await recipe('24-agency-obligations-by-date.cypher');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(String(r.due) <= '2018-12-31').toBe(true);
+    expect(rows).toContainEqual(expect.objectContaining({ task: '(2）餐厨垃圾', role: 'lead', decree: '郑政办文〔2018〕18号' }));
+    expect(String(rows.find((r) => r.task === '(2）餐厨垃圾')!.what)).toContain('收运覆盖率达到80%');
+  });
 });
