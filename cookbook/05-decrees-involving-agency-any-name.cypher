@@ -7,7 +7,7 @@ CALL (a) {
   UNION
   MATCH (d:Decree)-[:ISSUED_BY]->(a) RETURN d, 'issuer' AS how
   UNION
-  MATCH (:Person)-[h:HOLDS]->(a) MATCH (d:Decree {id: h.decree}) RETURN d, 'appointment' AS how
+  MATCH (d:Decree)-[:APPOINTS]->(:Appointment)-[:AT]->(a) RETURN d, 'appointment' AS how
 }
 RETURN d.id AS decree, d.title AS title, collect(DISTINCT how) AS involvement
 ORDER BY decree;

@@ -1,5 +1,5 @@
 // Appointments and removals (任免) by agency, with post and date.
 // params: {}
-MATCH (p:Person)-[h:HOLDS]->(a:Agency)
-RETURN a.name AS agency, h.action AS action, p.name AS person, h.post AS post, h.date AS date, h.decree AS decree
+MATCH (d:Decree)-[:APPOINTS]->(x:Appointment)-[:AT]->(a:Agency), (x)-[:OF]->(p:Person)
+RETURN a.name AS agency, x.action AS action, p.name AS person, x.post AS post, x.date AS date, d.id AS decree
 ORDER BY agency, action, person, post;

@@ -42,5 +42,24 @@ export function extractDocument(gazette: Gazette, doc: SourceDocument, opts: Ext
     deadlines: extractDeadlines(ctx),
     appointments: extractAppointments(ctx),
     keywords: opts.keywords === false ? [] : extractKeywords(ctx),
+    body: bodyOf(doc),
   };
+}
+
+/** The body's non-blank lines and where each stands in the source: search hits point back to the page. */
+function bodyOf({ norm, bodyStart }: SourceDocument): DocumentRecord['body'] {
+  const texts: string[] = [];
+  const lines: [number, number][] = [];
+  for (let s = bodyStart; s <= norm.text.length; ) {
+    let e = norm.text.indexOf('\n', s);
+    if (e < 0) e = norm.text.length;
+    const line = norm.text.slice(s, e).trim();
+    if (line) {
+      const lead = norm.text.indexOf(line, s);
+      texts.push(line);
+      lines.push([norm.map[lead]!, norm.map[lead + line.length - 1]! + 1]);
+    }
+    s = e + 1;
+  }
+  return { text: texts.join('\n'), lines };
 }

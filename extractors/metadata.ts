@@ -32,6 +32,9 @@ const ISSUES_IN_TITLE = /关于(?:印发|转发)(.+?)的通知$/;
 export const compact = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])/g, '').replace(/\s+/g, ' ').trim();
 const textOf = (doc: SourceDocument, r: Range) => doc.norm.text.slice(r[0], r[1]);
 
+/** A 任免 list has no number: it is known by who decided and when (`任免:郑州市人民政府:2018-04-10`), an id an analyst can type. */
+const appointmentsId = (issuers: string[], date: string | null, title: string) => `任免:${issuers.join('、')}:${date ?? title}`;
+
 export function documentMeta(doc: SourceDocument): DocumentMeta {
   const h = doc.header;
   const number = h.docNumber ? canonicalDocNumber(textOf(doc, h.docNumber)) : null;
@@ -49,7 +52,7 @@ export function documentMeta(doc: SourceDocument): DocumentMeta {
   const parts = number ? { prefix: number.prefix, year: number.year, serial: number.serial } : null;
   const issuedDate = issued?.iso ?? null;
   return {
-    id: number?.canonical ?? `doc:${createHash('sha1').update(`${issuers.join('、')}|${title}|${issuedDate}`).digest('hex').slice(0, 12)}`,
+    id: number?.canonical ?? (doc.kind === 'appointments' ? appointmentsId(issuers, issuedDate, title) : `doc:${createHash('sha1').update(`${issuers.join('、')}|${title}|${issuedDate}`).digest('hex').slice(0, 12)}`),
     docNumber: number?.canonical ?? null,
     docNumberParts: parts,
     title,

@@ -38,3 +38,7 @@ export async function connect(s: Neo4jSettings): Promise<Driver> {
 function redact(text: string, secret: string): string {
   return secret ? text.split(secret).join('***') : text;
 }
+
+/** A Neo4j date, time or duration as the driver returns it: its toString() is the ISO form. */
+export const isTemporal = (v: unknown): boolean =>
+  neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v);

@@ -2,7 +2,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { applySchema } from './schema.js';
-import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type Statement } from './statements.js';
+import { agencyStatement, documentRows, DROP_ORPHANS, OWNS, rowsStatement, type Statement } from './statements.js';
 
 export interface LoadCounters {
   documents: number;
@@ -147,10 +147,7 @@ export async function unloadExport(driver: Driver, database: string, exp: Export
      MATCH (d:Decree {id: id})
      OPTIONAL MATCH (d)-[:CITES]->(t) WHERE t:Law OR t.stub = true
      WITH d, collect(t) AS cited
-     CALL (d) { MATCH (d)-[:HAS_TASK]->(t:Task) DETACH DELETE t }
-     CALL (d) { MATCH (x:Deadline {decree: d.id}) DETACH DELETE x }
-     CALL (d) { MATCH (x:Amount {decree: d.id}) DETACH DELETE x }
-     CALL (d) { MATCH (p:Person)-[h:HOLDS {decree: d.id}]->() DELETE h }
+     CALL (d) { MATCH (d)-[:${OWNS}]->(x) DETACH DELETE x }
      DETACH DELETE d
      WITH cited UNWIND cited AS t
      WITH DISTINCT t WHERE NOT ()-[:CITES]->(t)

@@ -128,6 +128,8 @@ export interface DocumentRecord {
   deadlines: Deadline[];
   appointments: Appointment[];
   keywords: Keyword[];
+  /** The normalised body for full-text search: its lines joined by \n, each line's [start, end) in the source. */
+  body: { text: string; lines: [number, number][] };
 }
 
 /** What kind of body an agency is; `collective` names many bodies as one (各县（市、区）人民政府). */

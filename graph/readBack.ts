@@ -13,20 +13,25 @@ RETURN d { .id, .docNumber, .prefix, .year, .serial, .title, .issuer, .docType, 
             target: CASE WHEN t:Decree AND t.stub = false THEN t.id ELSE null END } ORDER BY c.start } AS citations,
   COLLECT { MATCH (d)-[:HAS_TASK]->(t:Task)<-[a:ASSIGNED]-(ag:Agency)
             RETURN a { .role, .task, .text, .start, .end, taskId: t.id, agencyId: ag.id } ORDER BY a.start, a.role } AS assignments,
-  COLLECT { MATCH (x:Deadline {decree: d.id}) OPTIONAL MATCH (t:Task)-[:HAS_DEADLINE]->(x)
-            RETURN x { .date, .precision, .every, .day, .weekday, .month, .monthOfQuarter, .durationValue, .durationUnit,
-                       .text, .start, .end, taskId: t.id } ORDER BY x.start } AS deadlines,
-  COLLECT { MATCH (x:Amount {decree: d.id}) OPTIONAL MATCH (t:Task)-[:HAS_AMOUNT]->(x)
-            RETURN x { .value, .unit, .qualifier, .text, .start, .end, taskId: t.id } ORDER BY x.start } AS amounts,
-  COLLECT { MATCH (p:Person)-[h:HOLDS {decree: d.id}]->(ag:Agency)
-            RETURN h { .action, .post, .text, .start, .end, date: toString(h.date), person: p.name, agencyId: ag.id } ORDER BY h.start, h.post } AS appointments
+  COLLECT { MATCH (d)-[:HAS_DEADLINE]->(x:Deadline) OPTIONAL MATCH (t:Task)-[:DUE]->(x)
+            RETURN x { .kind, .date, .precision, .what, .every, .day, .weekday, .month, .monthOfQuarter, .durationValue,
+                       .durationUnit, .text, .start, .end, dueDate: toString(x.dueDate), taskId: t.id,
+                       recipients: COLLECT { MATCH (x)-[:REPORT_TO]->(a:Agency) RETURN a.id ORDER BY a.id } } ORDER BY x.start } AS deadlines,
+  COLLECT { MATCH (d)-[:HAS_AMOUNT]->(x:Amount) OPTIONAL MATCH (t:Task)-[:INVOLVES]->(x)
+            RETURN x { .value, .unit, .qualifier, .kind, .per, .text, .start, .end, taskId: t.id } ORDER BY x.start } AS amounts,
+  COLLECT { MATCH (d)-[:APPOINTS]->(x:Appointment)-[:OF]->(p:Person), (x)-[:AT]->(ag:Agency)
+            RETURN x { .action, .post, .text, .start, .end, date: toString(x.date), person: p.name, agencyId: ag.id } ORDER BY x.start, x.post } AS appointments,
+  COLLECT { MATCH (d)-[:HAS_BODY]->(b:Body) RETURN b { .text, .lineStarts, .lineEnds } } AS body
 ORDER BY d.id`;
 
 const AGENCIES = `
-MATCH (a:Agency) WHERE EXISTS { (a)-[:ASSIGNED|ISSUED_BY]-() } OR EXISTS { ()-[:HOLDS]->(a) } OR EXISTS { ()-[:ISSUED_BY]->(a) }
-RETURN a { .id, .name, .aliases } AS a ORDER BY a.id`;
+MATCH (a:Agency) WHERE EXISTS { (a)-[:ASSIGNED|ISSUED_BY]-() } OR EXISTS { (:Appointment)-[:AT]->(a) } OR EXISTS { ()-[:ISSUED_BY]->(a) }
+RETURN a { .id, .name, .kind, .aliases } AS a ORDER BY a.id`;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const bodyOf = (b: Row | undefined): DocumentRecord['body'] =>
+  b ? { text: b.text, lines: (b.lineStarts as number[]).map((s, i) => [s, b.lineEnds[i]] as [number, number]) } : { text: '', lines: [] };
 
 export async function readBack(driver: Driver, database: string, ids: string[] | null = null): Promise<ExportFile> {
   const docs = await driver.executeQuery(DOCS, { ids }, { database });
@@ -53,11 +58,10 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
       deadlines: (rec.get('deadlines') as Row[]).map((x) => ({
         date: x.date,
         precision: x.precision,
-        // Fields of schema 2 the graph does not store yet (the graph side of issue #12 adds them).
-        dueDate: x.dueDate ?? null,
-        kind: x.kind ?? 'deadline',
-        what: x.what ?? '',
-        recipients: x.recipients ?? [],
+        dueDate: x.dueDate,
+        kind: x.kind,
+        what: x.what,
+        recipients: (x.recipients as string[]).map((id) => ({ agency: agencyName(id), agencyId: id })),
         recurrence: x.every ? Object.fromEntries(Object.entries({ every: x.every, monthOfQuarter: x.monthOfQuarter, month: x.month, weekday: x.weekday, day: x.day }).filter(([, v]) => v !== null)) : null,
         duration: x.durationValue !== null ? { value: x.durationValue, unit: x.durationUnit } : null,
         taskId: x.taskId,
@@ -65,13 +69,14 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
         start: x.start,
         end: x.end,
       })),
-      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, kind: x.kind ?? 'other', per: x.per ?? [], taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
+      amounts: (rec.get('amounts') as Row[]).map((x) => ({ value: x.value, unit: x.unit, qualifier: x.qualifier, kind: x.kind, per: x.per ?? [], taskId: x.taskId, text: x.text, start: x.start, end: x.end })),
       appointments: (rec.get('appointments') as Row[]).map((h) => ({ person: h.person, action: h.action, post: h.post, agency: agencyName(h.agencyId), agencyId: h.agencyId, date: h.date, text: h.text, start: h.start, end: h.end })),
       keywords: [],
+      body: bodyOf((rec.get('body') as Row[])[0]),
     } as DocumentRecord;
   });
   const ag = await driver.executeQuery(AGENCIES, {}, { database });
   const used = new Set(documents.flatMap((d) => [...d.assignments, ...d.appointments].map((x) => x.agencyId)));
-  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind ?? 'other', aliases: [...(a.aliases ?? [])].sort() }));
+  const agencies = ag.records.map((r) => r.get('a') as Row).filter((a) => ids === null || used.has(a.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: [...(a.aliases ?? [])].sort() }));
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected: [] };
 }

@@ -11,12 +11,12 @@ export const SCHEMA: string[] = [
   'CREATE INDEX decree_number IF NOT EXISTS FOR (d:Decree) ON (d.docNumber)',
   'CREATE INDEX decree_date IF NOT EXISTS FOR (d:Decree) ON (d.issuedDate)',
   'CREATE INDEX decree_title_key IF NOT EXISTS FOR (d:Decree) ON (d.titleKey)',
-  'CREATE INDEX deadline_decree IF NOT EXISTS FOR (x:Deadline) ON (x.decree)',
-  'CREATE INDEX amount_decree IF NOT EXISTS FOR (x:Amount) ON (x.decree)',
-  // Replacing a document's appointments finds its HOLDS edges by decree without scanning every edge.
-  'CREATE INDEX holds_decree IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.decree)',
-  // The CJK analyzer indexes Chinese text as character bigrams, so 清洁取暖 finds titles without segmentation.
+  // Range questions: what falls due between two dates.
+  'CREATE INDEX deadline_due IF NOT EXISTS FOR (x:Deadline) ON (x.dueDate)',
+  // The CJK analyzer indexes Chinese text as character bigrams, so 清洁取暖 finds text without segmentation.
   "CREATE FULLTEXT INDEX decree_title IF NOT EXISTS FOR (d:Decree) ON EACH [d.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+  "CREATE FULLTEXT INDEX body_text IF NOT EXISTS FOR (b:Body) ON EACH [b.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+  "CREATE FULLTEXT INDEX task_heading IF NOT EXISTS FOR (t:Task) ON EACH [t.heading] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
 ];
 
 export async function applySchema(driver: Driver, database: string): Promise<void> {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { titleKey } from '../extractors/resolve.js';
 import { agencyId, canonicalAgency, placeOf } from '../extractors/agencies.js';
 import type { AgencyRecord, DocumentRecord } from './model.js';
+import * as P from './properties.js';
+import { typedMap } from './properties.js';
 
 /**
  * The graph written for one document, as parameterised statements (never string-built values).
@@ -23,23 +25,21 @@ const lawIdFor = (title: string) => `law:${title}`;
 /** A person is known by name within the place whose government appointed them (no national identity here). */
 export const personId = (name: string, place: string | null) => `person:${place ?? ''}:${name}`;
 
+/** Edges to the nodes a decree owns: replacing or unloading it deletes them with it. */
+export const OWNS = 'HAS_TASK|HAS_DEADLINE|HAS_AMOUNT|APPOINTS|HAS_BODY';
+
 /** Removes what a document wrote before, keeping its node (edges from citers and its stub history stay). */
 const DELETE_FACTS = `
 MATCH (d:Decree {id: $id})
 OPTIONAL MATCH (d)-[c:CITES]->()
 DELETE c
 WITH DISTINCT d
-OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)
-DETACH DELETE t
-WITH DISTINCT d
-CALL (d) { MATCH (x:Deadline {decree: d.id}) DETACH DELETE x }
-CALL (d) { MATCH (x:Amount {decree: d.id}) DETACH DELETE x }
-CALL (d) { MATCH ()-[h:HOLDS {decree: d.id}]->() DELETE h }
+CALL (d) { MATCH (d)-[:${OWNS}]->(x) DETACH DELETE x }
 CALL (d) { MATCH (d)-[r:ISSUED_BY]->() DELETE r }`;
 
 const UPSERT_DECREE = `
 MERGE (d:Decree {id: $decree.id})
-SET d += $decree, d.stub = false, d.issuedDate = CASE WHEN $decree.issuedDate IS NULL THEN null ELSE date($decree.issuedDate) END
+SET d += ${typedMap(P.DECREE, '$decree')}, d.stub = false
 MERGE (g:Gazette {path: $gazette})
 MERGE (g)-[:CONTAINS]->(d)
 WITH d
@@ -59,8 +59,13 @@ CALL (s, d) {
 const ISSUER = `
 MATCH (d:Decree {id: $id})
 UNWIND $issuers AS i
-MERGE (a:Agency {id: i.id}) ON CREATE SET a.name = i.name, a.aliases = []
+MERGE (a:Agency {id: i.id}) ON CREATE SET a.name = i.name
 MERGE (d)-[:ISSUED_BY]->(a)`;
+
+const BODY = `
+MATCH (d:Decree {id: $id})
+UNWIND $body AS row
+CREATE (d)-[:HAS_BODY]->(:Body ${typedMap(P.BODY, 'row')})`;
 
 const CITES = `
 MATCH (d:Decree {id: $id})
@@ -78,46 +83,47 @@ CALL (row) {
   SET t.docNumber = coalesce(t.docNumber, row.docNumber), t.title = coalesce(t.title, row.title), t.titleKey = coalesce(t.titleKey, row.titleKey)
   RETURN t
 }
-CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, docNumber: row.docNumber, title: row.title, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;
+CREATE (d)-[:CITES ${typedMap(P.CITES, 'row')}]->(t)`;
 
 const TASKS = `
 MATCH (d:Decree {id: $id})
 UNWIND $tasks AS row
-CREATE (t:Task {id: row.id, heading: row.heading, decree: $id})
-CREATE (d)-[:HAS_TASK]->(t)`;
+CREATE (d)-[:HAS_TASK]->(:Task ${typedMap(P.TASK, 'row')})`;
 
 const ASSIGNED = `
 UNWIND $assignments AS row
 MATCH (t:Task {id: row.taskId})
-MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName, a.aliases = []
-CREATE (a)-[:ASSIGNED {role: row.role, task: row.task, text: row.text, start: row.start, end: row.end, decree: $id}]->(t)`;
+MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName
+CREATE (a)-[:ASSIGNED ${typedMap(P.ASSIGNED, 'row')}]->(t)`;
 
-const DEADLINES = `
+/** Every deadline and amount hangs off its decree; one written inside a task is also linked to that task. */
+const taskFact = (rows: string, label: string, props: P.Properties, fromDecree: string, fromTask: string) => `
 MATCH (d:Decree {id: $id})
+UNWIND $${rows} AS row
+CREATE (d)-[:${fromDecree}]->(x:${label} ${typedMap(props, 'row')})
+WITH row, x
+MATCH (t:Task {id: row.taskId})
+CREATE (t)-[:${fromTask}]->(x)`;
+const DEADLINES = taskFact('deadlines', 'Deadline', P.DEADLINE, 'HAS_DEADLINE', 'DUE');
+
+// A recurring report goes to its recipients, who are not its owners (每月20日前报送市发展改革委).
+const RECIPIENTS = `
+MATCH (d:Decree {id: $id})-[:HAS_DEADLINE]->(x:Deadline)
 UNWIND $deadlines AS row
-OPTIONAL MATCH (t:Task {id: row.taskId})
-CREATE (x:Deadline {id: row.id, decree: $id, date: row.date, precision: row.precision, every: row.every, day: row.day,
-  weekday: row.weekday, month: row.month, monthOfQuarter: row.monthOfQuarter, durationValue: row.durationValue,
-  durationUnit: row.durationUnit, text: row.text, start: row.start, end: row.end,
-  dueDate: CASE WHEN row.dueDate IS NULL THEN null ELSE date(row.dueDate) END})
-// It hangs off its task, or off the decree when it stands outside any task.
-WITH coalesce(t, d) AS owner, x
-CREATE (owner)-[:HAS_DEADLINE]->(x)`;
+WITH x, row WHERE x.id = row.id
+UNWIND row.recipients AS r
+MERGE (a:Agency {id: r.agencyId}) ON CREATE SET a.name = r.agencyName
+CREATE (x)-[:REPORT_TO]->(a)`;
+const AMOUNTS = taskFact('amounts', 'Amount', P.AMOUNT, 'HAS_AMOUNT', 'INVOLVES');
 
-const AMOUNTS = `
+const APPOINTMENTS = `
 MATCH (d:Decree {id: $id})
-UNWIND $amounts AS row
-OPTIONAL MATCH (t:Task {id: row.taskId})
-CREATE (x:Amount {id: row.id, decree: $id, value: row.value, unit: row.unit, qualifier: row.qualifier, text: row.text, start: row.start, end: row.end})
-WITH coalesce(t, d) AS owner, x
-CREATE (owner)-[:HAS_AMOUNT]->(x)`;
-
-const HOLDS = `
-UNWIND $holds AS row
-MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName, a.aliases = []
+UNWIND $appointments AS row
+MERGE (a:Agency {id: row.agencyId}) ON CREATE SET a.name = row.agencyName
 MERGE (p:Person {id: row.personId}) ON CREATE SET p.name = row.person
-CREATE (p)-[:HOLDS {action: row.action, post: row.post, date: CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
-  decree: $id, text: row.text, start: row.start, end: row.end}]->(a)`;
+CREATE (d)-[:APPOINTS]->(x:Appointment ${typedMap(P.APPOINTMENT, 'row')})
+CREATE (x)-[:OF]->(p)
+CREATE (x)-[:AT]->(a)`;
 
 /** Stubs and laws nobody cites any more (after a re-load replaced the citing facts). */
 export const DROP_ORPHANS: Statement = {
@@ -131,10 +137,23 @@ export function agencyStatement(agencies: AgencyRecord[]): Statement {
 MERGE (a:Agency {id: row.id})
 WITH a, row, reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS aliases
 // Only write what changed, so re-loading the same export reports zero updates.
-WITH a, row, aliases WHERE a.name IS NULL OR a.name <> row.name OR a.aliases <> aliases
-SET a.name = row.name, a.aliases = aliases`,
+WITH a, row, aliases WHERE a.name IS NULL OR a.name <> row.name OR a.kind IS NULL OR a.kind <> row.kind OR coalesce(a.aliases, []) <> aliases
+// No aliases is no property: neo4j-admin cannot write an empty list, and the three loads must agree.
+SET a.name = row.name, a.kind = row.kind, a.aliases = CASE WHEN aliases = [] THEN null ELSE aliases END`,
     params: { rows: agencies },
   };
+}
+
+/**
+ * One edge per agency, task and role: a task that names an agency twice (two blocks read as one section)
+ * keeps the first. Reports use it too, so they list what the graph holds.
+ */
+export function uniqueAssignments(d: DocumentRecord) {
+  const seen = new Set<string>();
+  return d.assignments.filter((a) => {
+    const key = `${a.agencyId}\u0000${a.taskId}\u0000${a.role}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
 }
 
 /** Everything one document writes, as rows: shared by the Bolt loader, the .cypher script and the neo4j-admin CSVs. */
@@ -153,21 +172,29 @@ export function documentRows(d: DocumentRecord) {
     docType: d.docType,
     issuedDate: d.issuedDate,
     issuesTitle: d.issuesTitle,
-    keywords: d.keywords.map((k) => k.word),
+    // No keywords is no property (neo4j-admin cannot write an empty list).
+    keywords: d.keywords.length ? d.keywords.map((k) => k.word) : null,
     sourcePath: d.source.path,
     sourceStart: d.source.start,
     sourceEnd: d.source.end,
     hash: documentHash(d),
   };
-  const taskIds = new Set([...d.assignments.map((a) => a.taskId), ...d.deadlines.map((x) => x.taskId), ...d.amounts.map((x) => x.taskId)].filter((t): t is string => !!t));
-  const headingOf = new Map(d.assignments.map((a) => [a.taskId, a.task]));
+  const assignments = uniqueAssignments(d);
+  const taskIds = new Set([...assignments.map((a) => a.taskId), ...d.deadlines.map((x) => x.taskId), ...d.amounts.map((x) => x.taskId)].filter((t): t is string => !!t));
+  // The first assignment of a task carries its heading; later ones may stand under a 责任单位 line.
+  const headingOf = new Map<string, string>();
+  for (const a of assignments) if (!headingOf.has(a.taskId)) headingOf.set(a.taskId, a.task);
   const pick = <T extends { text: string; start: number; end: number }>(x: T) => ({ text: x.text, start: x.start, end: x.end });
   const place = placeOf(d.issuer)?.name ?? null;
+  const lines = d.body.lines;
   return {
     id,
     decree,
     gazette: d.source.path,
     issuers: [d.issuer, ...d.coIssuers].filter((x): x is string => !!x).map((name) => ({ id: agencyId(canonicalAgency(name, d.issuer)), name })),
+    body: lines.length
+      ? [{ id: `${id}#body`, text: d.body.text, start: lines[0]![0], end: lines.at(-1)![1], lineStarts: lines.map((l) => l[0]), lineEnds: lines.map((l) => l[1]) }]
+      : [],
     cites: d.citations.map((c) => ({
       targetId: c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
       kind: c.kind,
@@ -179,13 +206,16 @@ export function documentRows(d: DocumentRecord) {
       ...pick(c),
     })),
     tasks: [...taskIds].map((tid) => ({ id: tid, heading: headingOf.get(tid) ?? null })),
-    assignments: d.assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice('agency:'.length), role: a.role, task: a.task, ...pick(a) })),
+    assignments: assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice('agency:'.length), role: a.role, task: a.task, ...pick(a) })),
     deadlines: d.deadlines.map((x) => ({
       id: `${id}#deadline@${x.start}`,
       taskId: x.taskId,
       date: x.date,
+      kind: x.kind,
       precision: x.precision,
       dueDate: x.dueDate,
+      what: x.what,
+      recipients: x.recipients.map((r) => ({ agencyId: r.agencyId, agencyName: r.agencyId.slice('agency:'.length) })),
       every: x.recurrence?.every ?? null,
       day: x.recurrence?.day ?? null,
       weekday: x.recurrence?.weekday ?? null,
@@ -195,8 +225,19 @@ export function documentRows(d: DocumentRecord) {
       durationUnit: x.duration?.unit ?? null,
       ...pick(x),
     })),
-    amounts: d.amounts.map((x) => ({ id: `${id}#amount@${x.start}`, taskId: x.taskId, value: x.value, unit: x.unit, qualifier: x.qualifier, ...pick(x) })),
-    holds: d.appointments.map((p) => ({
+    amounts: d.amounts.map((x) => ({
+      id: `${id}#amount@${x.start}`,
+      taskId: x.taskId,
+      value: x.value,
+      unit: x.unit,
+      qualifier: x.qualifier,
+      kind: x.kind,
+      per: x.per.length ? x.per : null,
+      ...pick(x),
+    })),
+    appointments: d.appointments.map((p, i) => ({
+      // Two posts of one person share a line (and its offset): the list position tells them apart.
+      id: `${id}#appointment@${p.start}/${i}`,
       personId: personId(p.person, place),
       person: p.person,
       agencyId: p.agencyId,
@@ -213,12 +254,12 @@ export type DocumentRows = ReturnType<typeof documentRows>;
 
 /**
  * One statement per document: its parts run in order as unit subqueries (each sees the writes before it),
- * so a document costs one round trip instead of nine. Run in one transaction: all of it or none.
+ * so a document costs one round trip instead of eleven. Run in one transaction: all of it or none.
  */
-const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, CITES, TASKS, ASSIGNED, DEADLINES, AMOUNTS, HOLDS]
+const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS]
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 
-export function rowsStatement({ id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds }: DocumentRows): Statement {
-  return { cypher: DOCUMENT, params: { id, decree, gazette, issuers, cites, tasks, assignments, deadlines, amounts, holds } };
+export function rowsStatement({ id, decree, gazette, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments }: DocumentRows): Statement {
+  return { cypher: DOCUMENT, params: { id, decree, gazette, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments } };
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
+import { connect, isTemporal, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { loadExport } from '../graph/loader.js';
 import { SCHEMA_VERSION, type ExportFile } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
@@ -160,7 +160,8 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
         const res = await driver.executeQuery(cypher, params, { database: s.database, routing: 'READ' });
         return res.records.map((r) => r.toObject());
       });
-      if (opts.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      // Dates and times print as ISO strings (2018-04-30), not as the driver's {year, month, day} objects.
+      if (opts.json) process.stdout.write(JSON.stringify(rows, (_k, v: unknown) => (isTemporal(v) ? String(v) : v), 2) + '\n');
       else if (rows.length) console.table(rows);
       else say('no rows');
     });

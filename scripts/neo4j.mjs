@@ -2,7 +2,7 @@
 // Starts/stops a local Neo4j Community 5.26 (embedded DBMS + Bolt, see neo4j/Launcher.java) without Docker.
 //   node scripts/neo4j.mjs start   → fetches the jars once (Maven), starts in the background, prints the bolt:// URI
 //   node scripts/neo4j.mjs stop    → stops the server started by `start`
-//   node scripts/neo4j.mjs fetch   → only fetches the jars into neo4j/lib (CI does this up front)
+//   node scripts/neo4j.mjs fetch   → only fetches the jars into neo4j/lib and cypher-shell's into neo4j/shell/lib (CI does this up front)
 // Env: NEO4J_PORT (default: a free port), NEO4J_HEAP (default 1g).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,11 +26,29 @@ function need(cmd, args) {
   if (r.error || r.status !== 0) throw new Error(`\`${cmd}\` is not available. ${HOW_TO_GET_NEO4J}`);
 }
 
-export function fetchJars() {
-  if (existsSync(lib) && readdirSync(lib).some((f) => /^neo4j-5\.26\.\d+\.jar$/.test(f))) return;
+const shellLib = join(home, 'shell', 'lib');
+
+/** Runs Maven in `dir` to copy its pom's dependencies into `dir/lib`, unless a jar matching `has` is there. */
+function fetchInto(dir, has, what) {
+  const into = join(dir, 'lib');
+  if (existsSync(into) && readdirSync(into).some((f) => has.test(f))) return;
   need('mvn', ['-v']);
-  const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib'], { cwd: home, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`mvn could not fetch the Neo4j jars into ${lib}. ${HOW_TO_GET_NEO4J}`);
+  const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib'], { cwd: dir, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`mvn could not fetch ${what} into ${into}. ${HOW_TO_GET_NEO4J}`);
+}
+
+/** The server's jars (neo4j/lib, which also holds neo4j-admin's AdminTool) and cypher-shell's (neo4j/shell/lib). */
+export function fetchJars() {
+  fetchInto(home, /^neo4j-5\.26\.\d+\.jar$/, 'the Neo4j jars');
+  fetchInto(join(home, 'shell'), /^cypher-shell-5\.26\.\d+\.jar$/, 'cypher-shell');
+}
+
+/** The command line of a Java tool from the fetched jars: neo4j-admin (server lib) or cypher-shell (its own lib). */
+export function javaTool(tool) {
+  fetchJars();
+  return tool === 'neo4j-admin'
+    ? ['java', '-cp', join(lib, '*'), 'org.neo4j.cli.AdminTool']
+    : ['java', '-cp', join(shellLib, '*'), 'org.neo4j.shell.Main'];
 }
 
 function freePort() {
@@ -118,7 +136,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log(uri);
     } else if (cmd === 'fetch') {
       fetchJars();
-      console.error(`Neo4j jars ready in ${lib}`);
+      console.error(`Neo4j jars ready in ${lib}, cypher-shell in ${shellLib}`);
     } else if (cmd === 'stop') {
       console.error((await stopServer()) ? 'Neo4j stopped' : 'no Neo4j started by `npm run neo4j:start` is running');
     } else {

@@ -1,10 +1,10 @@
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../graph/connection.js';
-import { cypherScript } from '../../graph/cypherScript.js';
 import { loadExport, unloadExport } from '../../graph/loader.js';
 import type { ExportFile } from '../../graph/model.js';
 import { exportFor, sampleVariant } from '../helpers.js';
+import { cli } from '../pipeline/cliHelper.js';
 import { DATABASE, testDriver } from '../neo4j/driver.js';
 import { snapshot } from './snapshot.js';
 
@@ -98,37 +98,10 @@ async function snapshotOfFreshLoad(exp: ExportFile): Promise<string[]> {
   return snapshot(driver, exp.documents.map((d) => d.id));
 }
 
-describe('the cypher-shell script writes the same graph as the Bolt loader', () => {
-  it('graph.cypher, run statement by statement as cypher-shell does, equals the Bolt load', async () => {
-    const exp = exportFor('script-test/宛.txt', sampleVariant('宛'));
-    made.push(exp);
-    const ids = exp.documents.map((d) => d.id);
-    await loadExport(driver, DATABASE, exp);
-    const viaBolt = await snapshot(driver, ids);
-    await unloadExport(driver, DATABASE, exp);
-    expect(await snapshot(driver, ids)).toEqual([]);
-
-    // cypher-shell evaluates `:param name => expr` as `RETURN expr`, then runs each statement with the params.
-    const params: Record<string, unknown> = {};
-    const session = driver.session({ database: DATABASE });
-    try {
-      let statement = '';
-      for (const line of cypherScript(exp).split('\n')) {
-        const p = /^:param (\w+) => (.*)$/.exec(line);
-        if (p) {
-          params[p[1]!] = (await session.run(`RETURN ${p[2]} AS v`)).records[0]!.get('v');
-        } else if (!line.startsWith('//')) {
-          statement += line + '\n';
-          if (line.endsWith(';')) {
-            await session.run(statement.trim().slice(0, -1), params);
-            statement = '';
-          }
-        }
-      }
-    } finally {
-      await session.close();
-    }
-    expect(await snapshot(driver, ids)).toEqual(viaBolt);
+describe('query --json', () => {
+  it('prints dates as ISO strings, integers as numbers', async () => {
+    const r = await cli(['query', "RETURN date('2018-04-30') AS due, 2018 AS year", '--json', '--neo4j', inject('neo4jUri')]);
+    expect(JSON.parse(r.stdout)).toEqual([{ due: '2018-04-30', year: 2018 }]);
   });
 });
 

@@ -1,27 +1,41 @@
 import type { Driver } from 'neo4j-driver';
 import { DATABASE } from '../neo4j/driver.js';
 
-const stable = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+/** Properties with their stored Cypher type (`valueType`), so 2018 as INTEGER and as FLOAT differ. */
+const typed = (v: string) => `[k IN keys(${v}) | [k, valueType(${v}[k]), ${v}[k]]]`;
 
-/** Everything the given decrees hold in the graph, as sorted lines: two loads compare equal iff they wrote the same graph. */
-export async function snapshot(driver: Driver, ids: string[]): Promise<string[]> {
+/** [[key, type, value]] → one sorted line: `key: TYPE value`. */
+const line = (props: unknown): string =>
+  (props as [string, string, unknown][])
+    .map(([k, t, v]) => `${k}: ${t} ${JSON.stringify(v)}`)
+    .sort()
+    .join(', ');
+
+/**
+ * Everything the given decrees hold in the graph, property types included, as sorted lines: two loads
+ * compare equal iff they wrote the same typed graph. Reaches what a decree owns, one step further from its
+ * tasks and appointments (agencies, persons, deadlines), and the gazette that contains it.
+ */
+export async function snapshot(driver: Driver, ids: string[], database = DATABASE): Promise<string[]> {
   const res = await driver.executeQuery(
     `MATCH (d:Decree) WHERE d.id IN $ids
      CALL (d) {
-       MATCH (d)-[r]->(x) RETURN [type(r), properties(r), labels(x), properties(x)] AS line
+       MATCH (d)-[r]->(x) RETURN [type(r), ${typed('r')}, labels(x), ${typed('x')}] AS line
        UNION ALL
-       MATCH (d)-[:HAS_TASK]->(t)-[r]->(x) RETURN [t.id, type(r), properties(r), labels(x), properties(x)] AS line
+       MATCH (d)-[:HAS_TASK|APPOINTS]->(t)-[r]-(x) WHERE x <> d
+       RETURN [t.id, type(r), startNode(r) = t, ${typed('r')}, labels(x), ${typed('x')}] AS line
        UNION ALL
-       MATCH (d)-[:HAS_TASK]->(t)<-[r:ASSIGNED]-(a) RETURN [t.id, type(r), properties(r), properties(a)] AS line
-       UNION ALL
-       MATCH (p:Person)-[h:HOLDS {decree: d.id}]->(a) RETURN [properties(p), properties(h), properties(a)] AS line
-       UNION ALL
-       MATCH (g:Gazette)-[:CONTAINS]->(d) RETURN [properties(g)] AS line
+       MATCH (g:Gazette)-[:CONTAINS]->(d) RETURN [${typed('g')}] AS line
      }
-     RETURN properties(d) AS decree, collect(line) AS lines`,
+     RETURN d.id AS id, ${typed('d')} AS decree, collect(line) AS lines`,
     { ids },
-    { database: DATABASE },
+    { database },
   );
-  return res.records.flatMap((r) => [stable(r.get('decree')), ...(r.get('lines') as unknown[]).map((l) => `${r.get('decree').id} ${stable(l)}`)]).sort();
+  return res.records
+    .flatMap((r) => {
+      const id = r.get('id') as string;
+      const lines = (r.get('lines') as unknown[][]).map((l) => `${id} ${JSON.stringify(l.map((x) => (Array.isArray(x) && Array.isArray(x[0]) ? line(x) : x)))}`);
+      return [`${id} ${line(r.get('decree'))}`, ...lines];
+    })
+    .sort();
 }

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AdminImportWriter } from '../../graph/adminImport.js';
+import { connect } from '../../graph/connection.js';
+import { cypherScript } from '../../graph/cypherScript.js';
+import { SCHEMA } from '../../graph/schema.js';
+import { loadExport, unloadExport } from '../../graph/loader.js';
+import { documentRows } from '../../graph/statements.js';
+// @ts-expect-error plain ESM script shared with `npm run neo4j:start`
+import { javaTool, startServer, stopServer } from '../../scripts/neo4j.mjs';
+import { exportFor, sampleVariant } from '../helpers.js';
+import { DATABASE, testDriver } from '../neo4j/driver.js';
+import { snapshot } from './snapshot.js';
+
+/**
+ * The three ways into Neo4j — the Bolt loader, `cypher-shell -f graph.cypher` and `neo4j-admin database
+ * import` of the CSVs — write the same graph, property types included. The last two run the real tools
+ * (Maven Central jars fetched by scripts/neo4j.mjs), not emulations.
+ */
+const run = promisify(execFile);
+const exp = exportFor('paths-test/濮.txt', sampleVariant('濮'));
+const ids = exp.documents.map((d) => d.id);
+const tmp = mkdtempSync(join(tmpdir(), 'load-paths-'));
+const [java, ...shellArgs] = javaTool('cypher-shell') as string[];
+const cypherShell = (uri: string, ...args: string[]) => run(java!, [...shellArgs, '-a', uri, '-d', DATABASE, '--non-interactive', ...args], { maxBuffer: 1 << 24 });
+
+let driver: Driver;
+let viaBolt: string[];
+
+beforeAll(async () => {
+  driver = await testDriver();
+  await loadExport(driver, DATABASE, exp);
+  viaBolt = await snapshot(driver, ids);
+  await unloadExport(driver, DATABASE, exp);
+});
+afterAll(async () => {
+  if (driver) await unloadExport(driver, DATABASE, exp);
+  await driver?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the three load paths give the same typed graph', () => {
+  it('the Bolt load stores whole numbers as INTEGER and dates as DATE; only amounts are FLOAT', () => {
+    expect(viaBolt.length).toBeGreaterThan(1000);
+    const floats = new Set(viaBolt.flatMap((l) => [...l.matchAll(/(\w+): FLOAT/g)].map((m) => m[1])));
+    expect([...floats]).toEqual(['value']);
+    expect(viaBolt).toContainEqual(expect.stringMatching(/^濮政〔2018〕25号 .*issuedDate: DATE NOT NULL .*serial: INTEGER NOT NULL 25.*year: INTEGER NOT NULL 2018/));
+    expect(viaBolt).toContainEqual(expect.stringMatching(/"DUE".*dueDate: DATE NOT NULL/));
+  });
+
+  it('cypher-shell -f graph.cypher writes what the Bolt loader writes', async () => {
+    const file = join(tmp, 'graph.cypher');
+    writeFileSync(file, cypherScript(exp));
+    await cypherShell(inject('neo4jUri'), '-f', file);
+    expect(await snapshot(driver, ids)).toEqual(viaBolt);
+    await unloadExport(driver, DATABASE, exp);
+  }, 300_000);
+
+  it('neo4j-admin imports the CSVs into a fresh store; import.sh then says how to add the schema, which cypher-shell applies', async () => {
+    const dir = join(tmp, 'import');
+    const writer = new AdminImportWriter(dir, ids);
+    for (const d of exp.documents) await writer.add(documentRows(d));
+    await writer.finish(exp.agencies);
+    // import.sh calls `neo4j-admin`: here the AdminTool of the server's jars, on a store of our own.
+    const bin = join(tmp, 'bin');
+    mkdirSync(bin);
+    const [, ...adminArgs] = javaTool('neo4j-admin') as string[];
+    writeFileSync(join(bin, 'neo4j-admin'), `#!/bin/sh\nexec java ${adminArgs.map((a) => `'${a}'`).join(' ')} "$@"\n`, { mode: 0o755 });
+    const home = join(tmp, 'home');
+    mkdirSync(home);
+    const { stdout } = await run('sh', [join(dir, 'import.sh')], { cwd: tmp, env: { ...process.env, NEO4J_HOME: home, PATH: `${bin}:${process.env.PATH}` }, maxBuffer: 1 << 24 });
+    const howToIndex = stdout.trim().split('\n').at(-1)!;
+    expect(howToIndex).toMatch(/cypher-shell -d neo4j -f '.*schema\.cypher'$/);
+
+    const server = await startServer({ store: home, detached: false });
+    let imported: Driver | undefined;
+    try {
+      await cypherShell(server.uri, '-f', join(dir, 'schema.cypher'));
+      imported = await connect({ uri: server.uri, user: 'neo4j', password: '', database: 'neo4j' });
+      expect(await snapshot(imported, ids, 'neo4j')).toEqual(viaBolt);
+      // Every constraint and index of the schema, online (a constraint is backed by an index of its name).
+      const indexes = (await imported.executeQuery('SHOW INDEXES YIELD name, state', {}, { database: 'neo4j' })).records.map((r) => r.toObject());
+      const named = SCHEMA.map((q) => /(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS/.exec(q)![1]!);
+      expect(indexes.filter((i) => named.includes(i.name as string))).toEqual(expect.arrayContaining(named.map((name) => ({ name, state: 'ONLINE' }))));
+      expect(indexes.filter((i) => named.includes(i.name as string))).toHaveLength(named.length);
+    } finally {
+      await imported?.close();
+      await stopServer(server);
+    }
+  }, 300_000);
+});
