@@ -21,6 +21,8 @@ export class ThreadPool<Req, Res> {
     private readonly script: URL,
     readonly size: number,
     private readonly died: (req: Req, why: string) => Res,
+    /** A job that takes longer gets this answer; its worker is stopped and replaced. */
+    private readonly timeout?: { ms: number; result: (req: Req) => Res },
   ) {
     this.queue = new PQueue({ concurrency: size });
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
@@ -43,10 +45,21 @@ export class ThreadPool<Req, Res> {
   run(req: Req, transfer: ArrayBuffer[] = []): Promise<Res> {
     return this.queue.add(async () => {
       const w = this.idle.pop() ?? this.spawn();
+      let timer: NodeJS.Timeout | undefined;
       const result = await new Promise<Res>((resolve) => {
         this.held.set(w, { resolve, req });
         w.postMessage(req, transfer);
+        const t = this.timeout;
+        if (t) {
+          timer = setTimeout(() => {
+            // Marked dead first: its exit is then not reported as a crash.
+            this.dead.add(w);
+            void w.terminate();
+            resolve(t.result(req));
+          }, t.ms);
+        }
       });
+      clearTimeout(timer);
       this.held.delete(w);
       this.idle.push(this.dead.has(w) ? this.spawn() : w);
       return result;
@@ -65,8 +78,15 @@ type Extracted = FileResult & { bodies?: string[] };
 
 /** Extraction workers, one file per job; documents come back without keywords, with their bodies. */
 export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array }, Extracted> {
-  constructor(size = Math.max(1, availableParallelism())) {
-    super(new URL('./worker.js', import.meta.url), size, (req, why) => ({ path: req.path, rejected: `internal: extraction worker died (${why}) while reading this file` }));
+  constructor(size = Math.max(1, availableParallelism()), seconds = Infinity) {
+    super(
+      new URL('./worker.js', import.meta.url),
+      size,
+      (req, why) => ({ path: req.path, rejected: `internal: extraction worker died (${why}) while reading this file` }),
+      Number.isFinite(seconds)
+        ? { ms: seconds * 1000, result: (req) => ({ path: req.path, rejected: `limit/time: unexpected extraction still running after ${seconds} s, expected at most ${seconds} s per input (--max-input-seconds)` }) }
+        : undefined,
+    );
   }
 
   /** The bytes are moved, not copied, when they own their buffer. */
