@@ -68,18 +68,63 @@ function textOf(html: string, nodes: AnyNode[]): TextView {
   return view;
 }
 
+/**
+ * The text of a short element (a label cell), walked iteratively; null once it passes `limit` characters
+ * or nodes. cheerio's `.text()` recurses (a stack overflow at ~3,000 nested tables) and reads the whole
+ * subtree of every cell it is asked about (quadratic on nested tables).
+ */
+function shortText(root: AnyNode, limit = 200): string | null {
+  let text = '';
+  let nodes = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (++nodes > limit) return null;
+    if (n.type === 'text') text += n.data;
+    else if ('children' in n) for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]!);
+    if (text.length > limit) return null;
+  }
+  return text;
+}
+
+/** Elements whose whole text is a metadata label (发文字号, 成文日期, …), with the field they name. */
+function labelsOf($: CheerioAPI, selector: string): [Element, keyof HtmlPage['meta']][] {
+  const out: [Element, keyof HtmlPage['meta']][] = [];
+  for (const el of $(selector).toArray()) {
+    const text = shortText(el);
+    const hit = text === null ? undefined : LABELS.find(([, re]) => re.test(squash(text)));
+    if (hit) out.push([el as Element, hit[0]]);
+  }
+  return out;
+}
+
+/** Length of the text under every node, computed once bottom-up (no recursion, no re-reading). */
+function textLengths(root: AnyNode): Map<AnyNode, number> {
+  const len = new Map<AnyNode, number>();
+  const stack: [AnyNode, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [n, done] = stack.pop()!;
+    if (n.type === 'text') len.set(n, n.data.length);
+    else if (!('children' in n)) len.set(n, 0);
+    else if (done) len.set(n, n.children.reduce((sum, c) => sum + (len.get(c) ?? 0), 0));
+    else {
+      stack.push([n, true]);
+      for (const c of n.children) stack.push([c, false]);
+    }
+  }
+  return len;
+}
+
 function metadata($: CheerioAPI, html: string): HtmlPage['meta'] {
   const meta: HtmlPage['meta'] = {};
-  $('td, th, dt, span, label, b, strong').each((_i, el) => {
-    const label = squash($(el).text());
-    const hit = LABELS.find(([, re]) => re.test(label));
-    if (!hit || meta[hit[0]]) return;
+  for (const [el, field] of labelsOf($, 'td, th, dt, span, label, b, strong')) {
+    if (meta[field]) continue;
     // The value is the next cell (td/dd) or the label element's next sibling.
     const next = $(el).next();
-    if (!next.length) return;
+    if (!next.length) continue;
     const view = textOf(html, [next[0]!]);
-    if (view.text.trim()) meta[hit[0]] = view;
-  });
+    if (view.text.trim()) meta[field] = view;
+  }
   return meta;
 }
 
@@ -88,12 +133,15 @@ export function readHtml(html: string): HtmlPage {
   const $ = load(html, { sourceCodeLocationInfo: true });
   $(NOISE).remove();
   const meta = metadata($, html);
-  // The metadata table is not body text.
-  $('table').filter((_i, t) => LABELS.some(([, re]) => $(t).find('td, th').toArray().some((c) => re.test(squash($(c).text()))))).remove();
+  // The metadata table is not body text: every table holding a label cell goes.
+  const tables = new Set<Element>();
+  for (const [cell] of labelsOf($, 'td, th')) for (let p = cell.parent; p; p = p.parent) if (p.type === 'tag' && (p as Element).name === 'table') tables.add(p as Element);
+  $([...tables]).remove();
+  const len = textLengths($.root()[0]!);
   let container: Element | undefined;
   for (const sel of BODY) {
-    const found = $(sel).toArray().sort((a, b) => $(b).text().length - $(a).text().length)[0];
-    if (found?.type === 'tag' && $(found).text().trim().length > 20) { container = found as Element; break; }
+    const found = $(sel).toArray().sort((a, b) => len.get(b)! - len.get(a)!)[0];
+    if (found?.type === 'tag' && textOf(html, [found]).text.trim().length > 20) { container = found as Element; break; }
   }
   const root: AnyNode | undefined = container ?? $('body')[0];
   if (!root) reject('html/no-body', 'unexpected HTML without a <body>, expected a page with the document text');

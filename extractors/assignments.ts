@@ -1,6 +1,6 @@
 import type { Assignment, Role } from '../graph/model.js';
 import { agencyId, canonicalAgency, isPlaceName, looksLikeAgency } from './agencies.js';
-import { sentenceAround, type ExtractContext } from './context.js';
+import { MAX_SENTENCE, sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -103,7 +103,10 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     if (m.index! < body) continue;
     // The clause before the verb must be nothing but agency names: 市工信委、市安监局要发挥牵头…
     let a = m.index!;
-    while (a > body && !/[，。；：\n]/.test(text[a - 1]!)) a--;
+    const lo = Math.max(body, a - MAX_SENTENCE);
+    while (a > lo && !/[，。；：\n]/.test(text[a - 1]!)) a--;
+    // No clause start within reach: not a list of agencies (and no scan of the whole text per verb).
+    if (a === lo && a > body) continue;
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
     const lead = mark + (/^(?:由|请|各级)/.exec(clause.slice(mark))?.[0].length ?? 0);
@@ -120,7 +123,8 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     if (!items.length || !items.every((it) => looksLikeAgency(it.name))) continue;
     // The task is the sentence the parenthetical closes, even when layout put it on a line of its own.
     let p = m.index! - 1;
-    while (p > body && /[\s。；]/.test(text[p]!)) p--;
+    const lo = Math.max(body, p - MAX_SENTENCE);
+    while (p > lo && /[\s。；]/.test(text[p]!)) p--;
     const sent = sentenceAround(text, p, p + 1);
     add(items, 'responsible', m.index!, text.slice(sent.start, sent.end).replace(ITEM_MARK, ''));
   }

@@ -18,6 +18,8 @@ const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|�
 const NOT_CITED = /(?:证|表|单|名录|目录|书|台账|册|图|标准|规范|分类|公约|报告|杂志|手册|指南|平台)$/;
 const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公报|批复|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|规则|要点|措施|令)$/;
 const REPEALS_AFTER = /^(?:）)?(?:同时|即行|自行)?(?:废止|停止执行|不再执行|停止施行)/;
+// The longest text a RELATION_BEFORE pattern reads: a verb (2) and 12 more characters.
+const RELATION_REACH = 14;
 const RELATION_BEFORE: [CitationRelation, RegExp][] = [
   ['basis', /(?:根据|依据|依照|按照|遵照|据)[^，。；]{0,12}$/],
   ['implements', /(?:贯彻|落实|执行|实施)[^，。；]{0,12}$/],
@@ -26,7 +28,7 @@ const RELATION_BEFORE: [CitationRelation, RegExp][] = [
 
 function citationRelation(text: string, start: number, end: number): CitationRelation {
   if (REPEALS_AFTER.test(text.slice(end, end + 12))) return 'repeals';
-  const before = text.slice(sentenceAround(text, start, start).start, start);
+  const before = text.slice(sentenceAround(text, start, start, RELATION_REACH).start, start);
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;
   return 'mentions';
 }
@@ -37,6 +39,18 @@ function kindOfTitle(title: string): CitationKind | null {
   if (NOT_CITED.test(bare) || BARE_KIND.test(bare)) return null;
   if (LAW.test(bare)) return 'law';
   return DECREE.test(bare) ? 'decree' : null;
+}
+
+/** Whether i falls in one of `spans` (sorted, not overlapping): by bisection, not a scan per number. */
+function inside(spans: [number, number][], i: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && i < spans[lo - 1]![1];
 }
 
 export function extractCitations(ctx: ExtractContext): Citation[] {
@@ -71,7 +85,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
 
   for (const n of findDocNumbers(text)) {
     if (n.index < bodyStart || n.canonical === meta.docNumber) continue;
-    if (taken.some(([a, b]) => n.index >= a && n.index < b)) continue;
+    if (inside(taken, n.index)) continue;
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   return out.sort((a, b) => a.start - b.start);
