@@ -43,7 +43,9 @@ function display(raw: Buffer): string {
 export const fsPath = (path: string): string | Buffer => RAW.get(path) ?? path;
 
 const SLASH = Buffer.from('/');
-const child = (dir: Buffer, name: Buffer) => (dir.equals(SLASH) ? Buffer.concat([SLASH, name]) : Buffer.concat([dir, SLASH, name]));
+const DOT = Buffer.from('.');
+/** As path.join does it, on bytes: `.`/g.txt is g.txt. */
+const child = (dir: Buffer, name: Buffer) => (dir.equals(DOT) ? name : dir.equals(SLASH) ? Buffer.concat([SLASH, name]) : Buffer.concat([dir, SLASH, name]));
 const under = (real: string, root: string) => real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
 
 function kindOf(st: import('node:fs').Stats): string | null {
