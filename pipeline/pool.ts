@@ -4,12 +4,13 @@ import PQueue from 'p-queue';
 import type { Keyword } from '../graph/model.js';
 import type { FileResult } from './extract.js';
 
-type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req };
+type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req; started?: () => void };
 
 /**
  * A fixed set of worker threads behind a p-queue: at most one job in flight per worker, so memory stays
  * bounded whatever the corpus size. A worker that dies fails only the job it held (as `died` says), and is
- * replaced. A worker answers each message with `{ result }`.
+ * replaced. A worker answers each message with `{ result }`; one whose jobs have a time budget says
+ * `{ started }` first, so the budget counts the job, not the worker's start-up.
  */
 export class ThreadPool<Req, Res> {
   private readonly idle: Worker[] = [];
@@ -36,7 +37,7 @@ export class ThreadPool<Req, Res> {
       const p = this.held.get(w);
       p?.resolve(this.died(p.req, why));
     };
-    w.on('message', (m: { result: Res }) => this.held.get(w)?.resolve(m.result));
+    w.on('message', (m: { result: Res } | { started: true }) => ('started' in m ? this.held.get(w)?.started?.() : this.held.get(w)?.resolve(m.result)));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
     return w;
@@ -47,17 +48,19 @@ export class ThreadPool<Req, Res> {
       const w = this.idle.pop() ?? this.spawn();
       let timer: NodeJS.Timeout | undefined;
       const result = await new Promise<Res>((resolve) => {
-        this.held.set(w, { resolve, req });
-        w.postMessage(req, transfer);
         const t = this.timeout;
-        if (t) {
-          timer = setTimeout(() => {
-            // Marked dead first: its exit is then not reported as a crash.
-            this.dead.add(w);
-            void w.terminate();
-            resolve(t.result(req));
-          }, t.ms);
-        }
+        const started = t
+          ? () => {
+              timer = setTimeout(() => {
+                // Marked dead first: its exit is then not reported as a crash.
+                this.dead.add(w);
+                void w.terminate();
+                resolve(t.result(req));
+              }, t.ms);
+            }
+          : undefined;
+        this.held.set(w, { resolve, req, started });
+        w.postMessage(req, transfer);
       });
       clearTimeout(timer);
       this.held.delete(w);
