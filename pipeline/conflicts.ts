@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { csvLine } from '../graph/csv.js';
 import type { DocumentRecord } from '../graph/model.js';
+import { writeFileAtomic } from './atomic.js';
 import type { Conflict } from './manifest.js';
 
 /** What the choice between records of one id looks at. */
@@ -42,4 +45,12 @@ export function chooseRecords(heads: Head[]): { conflicts: Conflict[]; keeps: (p
   }
   conflicts.sort((a, b) => byteOrder(a.id, b.id));
   return { conflicts, keeps: (path, d) => !dropped.has(`${d.id}\u0000${key({ path, start: d.source.start })}`) };
+}
+
+/** `reports/conflicts.csv`: one line per record the graph did not keep, beside the one it kept. */
+export async function writeConflictsReport(dir: string, conflicts: Conflict[]): Promise<string> {
+  const lines = ['\ufeff', csvLine(['id', 'kept path', 'kept start', 'other path', 'other start'])];
+  for (const c of conflicts) for (const o of c.others) lines.push(csvLine([c.id, c.kept.path, c.kept.start, o.path, o.start], true));
+  await writeFileAtomic(join(dir, 'conflicts.csv'), lines.join(''));
+  return 'conflicts.csv';
 }

@@ -14,7 +14,7 @@ import { documentRows } from '../graph/statements.js';
 import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
 import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
-import { chooseRecords, headOf, type Head } from './conflicts.js';
+import { chooseRecords, headOf, writeConflictsReport, type Head } from './conflicts.js';
 import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
 import { claimOut, hashOutputs, pruneCache, removeStaleOutputs } from './outdir.js';
@@ -352,6 +352,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const written = ['export.json', 'graph.cypher'];
   written.push(...(await admin.finish(agencyList)).map((f) => `import/${f}`));
   written.push(...(await writeReports(join(out, 'reports'), reports, agencyList)).map((f) => `reports/${f}`));
+  written.push(`reports/${await writeConflictsReport(join(out, 'reports'), conflicts)}`);
 
   const manifest: Manifest = { tool: 'decree-graph', schemaVersion: 1, inputs: {}, notTaken: found.notTaken, conflicts, outputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
