@@ -1,4 +1,6 @@
 import { execFile, type ExecFileOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/pipeline/cli.js', import.meta.url));
@@ -10,4 +12,13 @@ export function cli(args: string[], env: Record<string, string> = {}, more: Exec
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) });
     });
   });
+}
+
+/** Every file under `dir` with its bytes, by relative path: two out directories compared whole. */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name)).toString('base64');
+  }
+  return out;
 }

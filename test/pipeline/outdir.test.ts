@@ -1,22 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISSUERS, textGazette } from '../fixtures/gazettes.js';
 import { sampleVariant } from '../helpers.js';
-import { CLI, cli } from './cliHelper.js';
+import { CLI, cli, tree } from './cliHelper.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dg-out-'));
-
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name)).toString('base64');
-  }
-  return out;
-}
 
 /** A folder of short gazettes, one per issuer. */
 function corpus(): string {
