@@ -127,18 +127,23 @@ export async function readInput(path: string, maxBytes: number): Promise<Buffer>
     const st = await fh.stat();
     if (!st.isFile()) throw new InputError(kindOf(st) ?? 'input/not-a-file: unexpected a directory, expected a regular file');
     if (st.size > maxBytes) throw new InputError(tooLarge(st.size, maxBytes));
-    // One byte more than the size: a file that grew meanwhile is seen, and read on up to the budget.
-    let buf = Buffer.allocUnsafe(st.size + 1);
+    // Sized exactly, so the buffer can be moved to a worker rather than copied; one more read tells
+    // whether the file grew meanwhile, and a grown file is read on up to the budget.
+    let buf = Buffer.allocUnsafeSlow(st.size);
     let n = 0;
     for (;;) {
+      if (n === buf.length) {
+        const probe = Buffer.alloc(1);
+        if (!(await fh.read(probe, 0, 1, n)).bytesRead) break;
+        if (n + 1 > maxBytes) throw new InputError(tooLarge(n + 1, maxBytes));
+        buf = Buffer.concat([buf, probe, Buffer.alloc(Math.min(Math.max(n, 1 << 16), maxBytes - n))]);
+        n += 1;
+      }
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
       if (!bytesRead) break;
       n += bytesRead;
-      if (n < buf.length) continue;
-      if (n > maxBytes) throw new InputError(tooLarge(n, maxBytes));
-      buf = Buffer.concat([buf, Buffer.allocUnsafe(Math.min(buf.length, maxBytes + 1 - n))]);
     }
-    return buf.subarray(0, n);
+    return n === buf.length ? buf : buf.subarray(0, n);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(unreadable(err));
