@@ -76,6 +76,9 @@ describe('decree-graph run with one 发文字号 in two inputs', () => {
     try {
       expect((await cli(['run', dir, '--out', out, '--neo4j', uri])).code).toBe(0);
       for (let k = 0; k < 2; k++) expect((await cli(['run', dir, '--out', out, '--neo4j', uri])).stderr).toMatch(/Neo4j: 0 documents written, 1 unchanged/);
+      // `load` of the export (both records in it) keeps the same one.
+      const load = await cli(['load', join(out, 'export.json'), '--neo4j', uri]);
+      expect(JSON.parse(load.stdout)).toMatchObject({ documents: 0, unchanged: 1 });
       const rows = await driver.executeQuery('MATCH (d:Decree {id: $id}) RETURN d.sourcePath AS path', { id: ISSUERS[1]!.number }, { database: DATABASE });
       expect(rows.records.map((r) => r.get('path'))).toEqual([text]);
     } finally {
