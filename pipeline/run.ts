@@ -191,8 +191,12 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     const p = previous!;
     const entries: Entry[] = files.map((path) => ({ path, sha256: p.inputs[path]!.sha256, rejected: p.inputs[path]!.reason, keys: [], heads: [] }));
     const rejected = files.filter((f) => p.inputs[f]!.status === 'rejected').map((f) => ({ path: f, reason: p.inputs[f]!.reason! }));
-    const { keeps } = chooseRecords(await cachedHeads(out, entries));
-    const load = db ? await loadInto(db, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), keeps)) : null;
+    // With a server, the database is checked document by document (by hash) and what is missing loaded.
+    const loadAll = async (d: NonNullable<Db>) => {
+      const { keeps } = chooseRecords(await cachedHeads(out, entries));
+      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), keeps));
+    };
+    const load = db ? await loadAll(db) : null;
     const none = { added: 0, removed: 0 };
     return {
       processed: 0,
