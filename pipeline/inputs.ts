@@ -46,7 +46,8 @@ const SLASH = Buffer.from('/');
 const DOT = Buffer.from('.');
 /** As path.join does it, on bytes: `.`/g.txt is g.txt. */
 const child = (dir: Buffer, name: Buffer) => (dir.equals(DOT) ? name : dir.equals(SLASH) ? Buffer.concat([SLASH, name]) : Buffer.concat([dir, SLASH, name]));
-const under = (real: string, root: string) => real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
+/** Whether the real path `real` is `root` or below it; bytes, as names need not be UTF-8. */
+const under = (real: Buffer, root: Buffer) => real.equals(root) || (real.length > root.length && real[root.length] === SLASH[0] && real.subarray(0, root.length).equals(root));
 
 function kindOf(st: import('node:fs').Stats): string | null {
   if (st.isFIFO()) return 'input/fifo: unexpected a named pipe, expected a regular file (reading it could block forever)';
@@ -62,7 +63,7 @@ function kindOf(st: import('node:fs').Stats): string | null {
  */
 export async function findInputs(args: string[], exclude: string[] = []): Promise<Discovery> {
   const found: Discovery = { files: [], missing: [], rejected: [], notTaken: [] };
-  const roots = await Promise.all(exclude.map((p) => realpath(p).catch(() => p)));
+  const roots = await Promise.all(exclude.map((p) => realpath(p, { encoding: 'buffer' }).catch(() => Buffer.from(p))));
   const dirs = new Map<string, string>();
   const files = new Map<string, string>();
   const skip = (path: string, reason: string) => void found.notTaken.push({ path, reason });
@@ -81,13 +82,15 @@ export async function findInputs(args: string[], exclude: string[] = []): Promis
     }
     const odd = kindOf(st);
     if (odd) return skip(path, odd);
-    const real = await realpath(raw).catch(() => path);
-    if (roots.some((r) => under(real, r))) return skip(path, 'input/out-dir: inside the out directory of this run, never read as input');
+    const realBytes = await realpath(raw, { encoding: 'buffer' }).catch(() => raw);
+    // Keys for "seen before": every byte kept (latin1 maps bytes one to one).
+    const real = realBytes.toString('latin1');
+    if (roots.some((r) => under(realBytes, r))) return skip(path, 'input/out-dir: inside the out directory of this run, never read as input');
     if (st.isDirectory()) {
       const first = dirs.get(real);
       if (first !== undefined) return skip(path, `input/duplicate: the directory ${first} again (a link loop or a second path), walked once`);
       dirs.set(real, path);
-      if (await isOurManifest(`${real}/${MANIFEST}`)) return skip(path, `input/out-dir: holds a decree-graph ${MANIFEST}, its outputs are never read as input`);
+      if (await isOurManifest(child(realBytes, Buffer.from(MANIFEST)))) return skip(path, `input/out-dir: holds a decree-graph ${MANIFEST}, its outputs are never read as input`);
       let names: Buffer[];
       try {
         names = await readdir(raw, { encoding: 'buffer' });

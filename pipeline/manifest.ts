@@ -44,7 +44,7 @@ export interface Manifest {
   summary?: { documents: number; facts: Facts };
 }
 
-export async function readManifest(path: string): Promise<Manifest | null> {
+export async function readManifest(path: string | Buffer): Promise<Manifest | null> {
   try {
     const m = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
     return isManifest(m) ? { notTaken: [], conflicts: [], outputs: {}, ...m, tool: 'decree-graph' } as Manifest : null;
@@ -56,7 +56,7 @@ export async function readManifest(path: string): Promise<Manifest | null> {
 // Manifests written before the `tool` mark have the same shape: their directories are ours too.
 const isManifest = (m: Partial<Manifest> | null) => !!m && typeof m === 'object' && m.schemaVersion === 1 && !!m.inputs && typeof m.inputs === 'object';
 
-export const isOurManifest = async (path: string) => (await readManifest(path)) !== null;
+export const isOurManifest = async (path: string | Buffer) => (await readManifest(path)) !== null;
 
 /** The manifest of a directory claimed by a run that has not finished yet: ours, but never up to date. */
 export const markerManifest = () => serialize({ tool: 'decree-graph', schemaVersion: 1, inputs: {}, notTaken: [], conflicts: [], outputs: {} });
