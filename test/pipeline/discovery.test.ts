@@ -57,6 +57,18 @@ describe('input discovery visits each real file once and never hangs', () => {
     expect(reasons(found.notTaken)).toEqual(Object.fromEntries(['README', 'f.docx', 'g.png'].map((f) => [join(dir, f), 'input/unknown-type'])));
   });
 
+  it('two folders whose names are not UTF-8 are two folders', async () => {
+    const dir = tmp();
+    for (const b of [0xfe, 0xff]) {
+      const sub = Buffer.concat([Buffer.from(`${dir}/d`), Buffer.from([b])]);
+      mkdirSync(sub);
+      writeFileSync(Buffer.concat([sub, Buffer.from('/g.txt')]), textGazette(ISSUERS[0]!));
+    }
+    const found = await findInputs([dir]);
+    expect(found.files).toEqual([`${dir}/d\\xfe/g.txt`, `${dir}/d\\xff/g.txt`]);
+    expect(found.notTaken).toEqual([]);
+  });
+
   it('a named file of any type is taken: the user asked for it', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'gazette.text'), 'x');
