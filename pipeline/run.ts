@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
+import { AgencyCollector, docKey, makeResolver } from '../extractors/resolve.js';
 import { AdminImportWriter } from '../graph/adminImport.js';
 import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { cypherScriptDocument, cypherScriptHead, cypherScriptTail } from '../graph/cypherScript.js';
 import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.js';
 import { documentRows } from '../graph/statements.js';
-import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
+import { SCHEMA_VERSION, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
 import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
-import { chooseRecords, headOf, writeConflictsReport, type Head } from './conflicts.js';
+import { chooseRecords, headOf, writeConflictsReport } from './conflicts.js';
 import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
 import { claimOut, hashOutputs, pruneCache, removeStaleOutputs } from './outdir.js';
@@ -22,6 +20,7 @@ import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
+import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, documentsOf, exportedAgencies, pendingFile, readJson, streamForLoad, type Entry } from './cached.js';
 import { writeReports } from './reports/write.js';
 import { upToDate } from './upToDate.js';
 
@@ -69,29 +68,6 @@ export interface RunSummary {
   seconds: number;
 }
 
-/** One input after extraction: where its result is cached, and the keys resolution needs. */
-interface Entry {
-  path: string;
-  sha256: string | null;
-  rejected?: string;
-  keys: DocKey[];
-  /** Extracted, waiting for keywords in its pending file. */
-  pending?: boolean;
-  /** What choosing between records of one id needs, per document. */
-  heads: Head[];
-}
-
-async function readJson<T>(path: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-const cacheFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.json`);
-const pendingFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.pending.json`);
-
 /**
  * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
  * the pending file goes. Returns why the input is rejected, if it is.
@@ -116,18 +92,6 @@ const handled = <T>(p: Promise<T>) => {
   p.catch(() => {});
   return p;
 };
-
-const documentsOf = (r: FileResult | null) => (r && 'documents' in r ? r.documents : []);
-
-/**
- * An input's documents from the cache. The cache is by content, so copies of one file at two paths share
- * a result: each document gets the path of the input it is read for.
- */
-async function cachedDocuments(out: string, e: Entry): Promise<DocumentRecord[]> {
-  const docs = documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)));
-  for (const d of docs) d.source.path = e.path;
-  return docs;
-}
 
 /** Keys of the facts the change report counts, accumulated input by input. */
 class FactKeys {
@@ -382,46 +346,6 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     load,
     seconds: (performance.now() - t0) / 1000,
   };
-}
-
-/** The run's documents, resolved, read back from the cache one input at a time. */
-function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], resolve: (d: DocumentRecord) => void, keeps: (path: string, d: DocumentRecord) => boolean): LoadInput {
-  async function* all(): AsyncGenerator<DocumentRecord> {
-    for (const e of entries) {
-      if (e.rejected !== undefined || !e.sha256) continue;
-      for (const d of await cachedDocuments(out, e)) {
-        resolve(d);
-        if (keeps(e.path, d)) yield d;
-      }
-    }
-  }
-  return { documents: all(), agencies };
-}
-
-/** What choosing between records of one id needs, for a previous run's inputs, from the cache. */
-async function cachedHeads(out: string, entries: Entry[]): Promise<Head[]> {
-  const heads: Head[] = [];
-  for (const e of entries) if (e.rejected === undefined && e.sha256) heads.push(...(await cachedDocuments(out, e)).map((d) => headOf(e.path, d)));
-  return heads;
-}
-
-/** Resolution keys of a previous run's inputs, read from the cache one input at a time. */
-async function cachedKeys(out: string, entries: Entry[]): Promise<DocKey[]> {
-  const keys: DocKey[] = [];
-  for (const e of entries) if (e.rejected === undefined && e.sha256) keys.push(...documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))).map(docKey));
-  return keys;
-}
-
-/** The agencies of the last export: its `"agencies":` line, without parsing the documents. */
-async function exportedAgencies(out: string): Promise<AgencyRecord[]> {
-  const lines = createInterface({ input: createReadStream(join(out, 'export.json'), 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.startsWith('"agencies":')) {
-      lines.close();
-      return JSON.parse(line.slice('"agencies":'.length).replace(/,$/, '')) as AgencyRecord[];
-    }
-  }
-  return [];
 }
 
 async function loadInto(db: NonNullable<Db>, input: LoadInput): Promise<LoadCounters> {
