@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isField, metadata, pageTitle, type PageMeta } from './htmlMeta.js';
-import { shortText, textOf, type TextView } from './htmlText.js';
+import { shortText, textLengths, textOf, type TextView } from './htmlText.js';
 import { reject } from './problems.js';
 
 export type { TextView } from './htmlText.js';
@@ -23,12 +23,23 @@ export function readHtml(html: string): HtmlPage {
   const title = pageTitle($, html);
   $(NOISE).remove();
   const meta = metadata($, html);
-  // The metadata table is not body text.
-  $('table').filter((_i, t) => $(t).find('td, th').toArray().some((c) => isField(shortText(c) ?? ''))).remove();
+  // The metadata table is not body text: the table right around each field cell goes (found from the cell
+  // up, not by searching every table's subtree, which is quadratic on nested tables; not the outer tables,
+  // which on older sites lay out the whole page).
+  const tables = new Set<AnyNode>();
+  for (const cell of $('td, th').toArray()) {
+    if (!isField(shortText(cell) ?? '')) continue;
+    let p = cell.parent;
+    while (p && !(p.type === 'tag' && (p as Element).name === 'table')) p = p.parent;
+    if (p) tables.add(p);
+  }
+  $([...tables]).remove();
+  // Text lengths computed once, bottom-up: cheerio's .text() recurses and re-reads nested subtrees.
+  const len = textLengths($.root()[0]!);
   let container: Element | undefined;
   for (const sel of BODY) {
-    const found = $(sel).toArray().sort((a, b) => $(b).text().length - $(a).text().length)[0];
-    if (found?.type === 'tag' && $(found).text().trim().length > 20) { container = found as Element; break; }
+    const found = $(sel).toArray().sort((a, b) => len.get(b)! - len.get(a)!)[0];
+    if (found?.type === 'tag' && textOf(html, [found]).text.trim().length > 20) { container = found as Element; break; }
   }
   const root: AnyNode | undefined = container ?? $('body')[0];
   if (!root) reject('html/no-body', 'unexpected HTML without a <body>, expected a page with the document text');

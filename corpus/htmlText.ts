@@ -73,3 +73,20 @@ export function shortText(root: AnyNode, max = 200): string | null {
   }
   return text;
 }
+
+/** Length of the text under every node, computed once bottom-up (no recursion, no re-reading). */
+export function textLengths(root: AnyNode): Map<AnyNode, number> {
+  const len = new Map<AnyNode, number>();
+  const stack: [AnyNode, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [n, done] = stack.pop()!;
+    if (n.type === 'text') len.set(n, n.data.length);
+    else if (!('children' in n)) len.set(n, 0);
+    else if (done) len.set(n, n.children.reduce((sum, c) => sum + (len.get(c) ?? 0), 0));
+    else {
+      stack.push([n, true]);
+      for (const c of n.children) stack.push([c, false]);
+    }
+  }
+  return len;
+}

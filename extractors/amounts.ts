@@ -18,8 +18,10 @@ const UNIT = `(?:${UNITS.sort((a, b) => b.length - a.length).join('|')})`;
 const CN = '[〇零一二两三四五六七八九十百千]+';
 const NUMBER = `(\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CN})`;
 // Starts at the number: a leading optional qualifier would make the engine try every position. The
-// qualifier in front is read backwards afterwards.
-const PATTERN = new RegExp(`${NUMBER}(万|亿|千)?(${UNIT}(?:/${UNIT}|每${UNIT})?)(以上|以下|以内|左右)?`, 'g');
+// qualifier in front is read backwards afterwards. Only at the start of a run of digits or numerals
+// (the lookbehind): tried inside a long run, each position would re-read the rest of it (quadratic).
+const NUMERAL = '\\d.〇零一二两三四五六七八九十百千';
+const PATTERN = new RegExp(`(?<![${NUMERAL}])${NUMBER}(万|亿|千)?(${UNIT}(?:/${UNIT}|每${UNIT})?)(以上|以下|以内|左右)?`, 'g');
 const QUALIFIER_BEFORE = /(?:不少于|不低于|不超过|不高于|不大于|不小于|超过|高于|低于|约|近|达到|达|最高|最多|最低|至少|突破)$/;
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 

@@ -1,6 +1,6 @@
 import type { Assignment, Role } from '../graph/model.js';
 import { agencyId, canonicalAgency, isPlaceName, looksLikeAgency } from './agencies.js';
-import { ITEM_MARK, sentenceAround, type ExtractContext } from './context.js';
+import { ITEM_MARK, MAX_SENTENCE, sentenceAround, type ExtractContext } from './context.js';
 import { sectionAt } from './sections.js';
 
 /**
@@ -90,9 +90,11 @@ function namesBefore(text: string, open: number): boolean {
  * own (。（生态环境部牵头，…）) — not one inside a name (市城管局（市城市综合执法局）) or an item number's (（1）…).
  */
 function clauseStart(text: string, p: number, body: number): number {
+  const lo = Math.max(body, p - MAX_SENTENCE);
   let a = p;
   for (;;) {
-    while (a > body && !/[，。；：\n（(]/.test(text[a - 1]!)) a--;
+    while (a > lo && !/[，。；：\n（(]/.test(text[a - 1]!)) a--;
+    if (a === lo && a > body) return -1;
     if (a <= body || !/[（(]/.test(text[a - 1]!)) return a;
     const itemNumber = /^[一二三四五六七八九十\d]{1,3}[）)]/.test(text.slice(a, a + 4));
     const opensClause = a - 1 <= body || /[，。；：\s]/.test(text[a - 2]!);
@@ -141,6 +143,8 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     if (m.index! < body) continue;
     // The clause before the verb must be nothing but agency names: 市工信委、市安监局要发挥牵头…
     const a = clauseStart(text, m.index!, body);
+    // No clause start within reach: not a list of agencies (and no scan of the whole text per verb).
+    if (a < 0) continue;
     const clause = text.slice(a, m.index!);
     const mark = ITEM_MARK.exec(clause)?.[0].length ?? 0;
     // …资金由轨道公司负责: 由 names the agent, whatever stands before it.
@@ -159,7 +163,8 @@ export function extractAssignments(ctx: ExtractContext): Assignment[] {
     if (!items.length || !items.every((it) => looksLikeAgency(it.name))) continue;
     // The task is the sentence the parenthetical closes, even when layout put it on a line of its own.
     let p = m.index! - 1;
-    while (p > body && /[\s。；]/.test(text[p]!)) p--;
+    const lo = Math.max(body, p - MAX_SENTENCE);
+    while (p > lo && /[\s。；]/.test(text[p]!)) p--;
     const sent = sentenceAround(text, p, p + 1);
     add(items, 'responsible', m.index!, text.slice(sent.start, sent.end).replace(ITEM_MARK, ''));
   }

@@ -23,6 +23,8 @@ const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自
 const DRAFTS_BEFORE = /(?<!已|已经)(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
 // What may stand between two citations of one list: 《A》、《B》和《C》.
 const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*$/;
+// The longest text a RELATION_BEFORE pattern reads: a verb (2) and 12 more characters.
+const RELATION_REACH = 14;
 const RELATION_BEFORE: [CitationRelation, RegExp][] = [
   ['basis', /(?:根据|依据|依照|按照|遵照|据)[^，。；]{0,12}$/],
   ['implements', /(?:贯彻|落实|执行|实施)[^，。；]{0,12}$/],
@@ -35,7 +37,7 @@ const RELATION_BEFORE: [CitationRelation, RegExp][] = [
  */
 function listRelation(text: string, start: number, end: number): CitationRelation {
   if (REPEALS_AFTER.test(text.slice(end, end + 14))) return 'repeals';
-  const before = text.slice(sentenceAround(text, start, start).start, start);
+  const before = text.slice(sentenceAround(text, start, start, RELATION_REACH).start, start);
   if (DRAFTS_BEFORE.test(before)) return 'drafts';
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;
   return 'mentions';
@@ -61,6 +63,18 @@ function kindOfTitle(title: string): CitationKind | null {
   if (NOT_CITED.test(bare) || BARE_KIND.test(bare)) return null;
   if (LAW.test(bare)) return 'law';
   return DECREE.test(bare) ? 'decree' : null;
+}
+
+/** Whether i falls in one of `spans` (sorted, not overlapping): by bisection, not a scan per number. */
+function inside(spans: [number, number][], i: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && i < spans[lo - 1]![1];
 }
 
 export function extractCitations(ctx: ExtractContext): Citation[] {
@@ -94,7 +108,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
 
   for (const n of findDocNumbers(text)) {
     if (n.index < bodyStart || n.canonical === meta.docNumber) continue;
-    if (taken.some(([a, b]) => n.index >= a && n.index < b)) continue;
+    if (inside(taken, n.index)) continue;
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   found.sort((a, b) => a.s - b.s);

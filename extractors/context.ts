@@ -29,12 +29,22 @@ export function makeContext(doc: SourceDocument, meta: DocumentMeta, source: str
   return ctx;
 }
 
-/** The sentence (between 。；！？ or line ends) around position i. */
-export function sentenceAround(text: string, s: number, e: number): { start: number; end: number } {
+/**
+ * Farthest a sentence is looked for on either side of a match. A real sentence is shorter; a page with
+ * no punctuation (one "sentence" of 400 KB) must not cost a scan of the whole text per match.
+ */
+export const MAX_SENTENCE = 1000;
+
+const isStop = (c: number) => c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */ || c === 0x0a;
+
+/** The sentence (between 。；！？ or line ends) around [s, e), at most `limit` characters either side. */
+export function sentenceAround(text: string, s: number, e: number, limit = MAX_SENTENCE): { start: number; end: number } {
+  const lo = Math.max(0, s - limit);
   let a = s;
-  while (a > 0 && !/[。；！？\n]/.test(text[a - 1]!)) a--;
+  while (a > lo && !isStop(text.charCodeAt(a - 1))) a--;
+  const hi = Math.min(text.length, e + limit);
   let b = e;
-  while (b < text.length && !/[。；！？\n]/.test(text[b]!)) b++;
+  while (b < hi && !isStop(text.charCodeAt(b))) b++;
   return { start: a, end: b };
 }
 

@@ -29,14 +29,21 @@ export async function connect(s: Neo4jSettings): Promise<Driver> {
     await driver.verifyConnectivity({ database: s.database });
   } catch (err) {
     await driver.close();
-    const safe = redact((err as Error).message, s.password);
-    throw new Error(`cannot reach Neo4j at ${s.uri} (database "${s.database}"): ${safe}. Start one with \`npm run neo4j:start\` or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.`);
+    const safe = redact((err as Error).message, s);
+    throw new Error(`cannot reach Neo4j at ${redactUri(s.uri)} (database "${s.database}"): ${safe}. Start one with \`npm run neo4j:start\` or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.`);
   }
   return driver;
 }
 
-function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('***') : text;
+// user:password@ in any URI of a text (the driver quotes the URI in its own errors too).
+const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi;
+
+/** A URI fit to print: a password written into it (bolt://neo4j:pw@host) is replaced by ***. */
+export const redactUri = (text: string) => text.replace(USERINFO, '$1***@');
+
+function redact(text: string, s: Neo4jSettings): string {
+  const safe = redactUri(text);
+  return s.password ? safe.split(s.password).join('***') : safe;
 }
 
 /** A Neo4j date, time or duration as the driver returns it: its toString() is the ISO form. */

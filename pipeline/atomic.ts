@@ -1,11 +1,16 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 let serial = 0;
-/** A temp name no other writer uses, even for the same path at the same time (two identical inputs). */
-const tempName = (path: string) => `${path}.${process.pid}-${++serial}.tmp`;
+const TEMP_PREFIX = '.decree-graph-tmp-';
+/**
+ * A temp name no other writer uses, even for the same path at the same time (two identical inputs).
+ * The prefix marks it as ours: a run sweeps only such names, never a user's `*.tmp`.
+ */
+const tempName = (path: string) => join(dirname(path), `${TEMP_PREFIX}${basename(path)}.${process.pid}-${++serial}`);
+export const isTempName = (name: string) => name.startsWith(TEMP_PREFIX);
 
 /** Writes via a temp file + rename, so a crash never leaves a half-written output behind. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

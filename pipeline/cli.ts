@@ -2,12 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { connect, isTemporal, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
+import { connect, isTemporal, redactUri, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { loadExport } from '../graph/loader.js';
 import { SCHEMA_VERSION, type ExportFile } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
-import { extractInputs } from './extract.js';
+import { chooseRecords, headOf } from './conflicts.js';
+import { DEFAULT_BUDGET, extractInputs } from './extract.js';
 import { makeProgress } from './progress.js';
 import { buildReport } from './reports/build.js';
 import { FORMATS, REPORT_KINDS, type Format, type ReportKind } from './reports/model.js';
@@ -17,7 +18,8 @@ import { run, type RunSummary } from './run.js';
 /** Exit codes: 0 all inputs read, 1 some rejected (the rest still written), 2 usage error or no Neo4j. */
 const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 
-const say = (line: string) => process.stderr.write(`decree-graph: ${line}\n`);
+// Every line goes through redactUri: a password written into a URI is never printed, whatever quotes it.
+const say = (line: string) => process.stderr.write(`decree-graph: ${redactUri(line)}\n`);
 
 function neo4jSettings(uri: string | undefined): Neo4jSettings {
   const s = settingsFromEnv(uri);
@@ -36,17 +38,34 @@ async function withDriver<T>(uri: string | undefined, fn: (driver: Awaited<Retur
 }
 
 async function readExport(path: string): Promise<ExportFile> {
-  const exp = JSON.parse(await readFile(path, 'utf8')) as ExportFile;
+  let exp: ExportFile;
+  try {
+    exp = JSON.parse(await readFile(path, 'utf8')) as ExportFile;
+  } catch (err) {
+    throw new Error(`${path}: cannot read the export: ${(err as Error).message}`);
+  }
   if (typeof exp.schemaVersion !== 'number' || !Array.isArray(exp.documents)) throw new Error(`${path}: unexpected content, expected a decree-graph JSON export (schemaVersion, documents)`);
   if (exp.schemaVersion > SCHEMA_VERSION) throw new Error(`${path}: schemaVersion ${exp.schemaVersion} is newer than this decree-graph reads (${SCHEMA_VERSION})`);
   return exp;
 }
+
+/** A whole number in [min, max], or commander's usage error saying what is expected. */
+const intIn = (min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || n < min || n > max) throw new InvalidArgumentError(`unexpected "${v}", expected a whole number from ${min} to ${max}.`);
+  return n;
+};
+const nonEmpty = (v: string) => {
+  if (!v.trim()) throw new InvalidArgumentError('unexpected an empty path, expected a directory (the default is ./out).');
+  return v;
+};
 
 function printSummary(s: RunSummary, out: string): void {
   const f = s.facts;
   say(`${s.processed} processed, ${s.skipped} skipped (unchanged), ${s.rejected.length} rejected; ${s.documents} documents in ${s.seconds.toFixed(1)} s`);
   say(`facts: ${f.citations} citations, ${f.assignments} assignments, ${f.amounts} amounts, ${f.deadlines} deadlines, ${f.appointments} appointments`);
   for (const r of s.rejected) say(`rejected ${r.path}: ${r.reason}`);
+  for (const c of s.conflicts) say(`conflict ${c.id}: kept ${c.kept.path} (at ${c.kept.start}), also in ${c.others.map((o) => `${o.path} (at ${o.start})`).join(', ')}`);
   if (s.changes) {
     const c = s.changes;
     const nothing = !c.decrees.added.length && !c.decrees.removed.length && !c.citations.added && !c.citations.removed && !c.assignments.added && !c.assignments.removed;
@@ -57,6 +76,9 @@ function printSummary(s: RunSummary, out: string): void {
     );
   }
   if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
+  // Last, so that "0 documents" never hides a folder of files that were not taken.
+  for (const r of s.notTaken) say(`not taken ${r.path}: ${r.reason}`);
+  if (s.notTaken.length) say(`${s.notTaken.length} file(s) not taken as input (listed above and in ${out}/manifest.json)`);
   say(s.processed || !s.skipped ? `wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/` : `${out}/ is up to date`);
 }
 
@@ -87,14 +109,18 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     .command('run')
     .description('The batch job: process new or changed gazettes, write the export, graph files and reports to --out, and load Neo4j when a URI is given.')
     .argument('<inputs...>', 'gazette files or directories (searched recursively for .txt/.html)')
-    .option('-o, --out <dir>', 'output directory', 'out')
+    .addOption(new Option('-o, --out <dir>', 'output directory (new, empty, or made by decree-graph)').default('out').argParser(nonEmpty))
     .option('--neo4j <uri>', 'load this Neo4j (bolt:// or neo4j://); default: $NEO4J_URI, else no load')
-    .addOption(new Option('--workers <n>', 'extraction worker threads').default(undefined).argParser((v) => Number.parseInt(v, 10)))
+    .addOption(new Option('--workers <n>', 'extraction worker threads (1-64; default: one per core)').argParser(intIn(1, 64)))
+    .addOption(new Option('--max-input-mb <n>', 'size budget per input file, in MB').default(DEFAULT_BUDGET.megabytes).argParser(intIn(1, 4096)))
+    .addOption(new Option('--max-input-seconds <n>', 'extraction time budget per input file').default(DEFAULT_BUDGET.seconds).argParser(intIn(1, 86_400)))
     .addOption(new Option('--as-of <YYYY-MM-DD>', 'date the report site marks deadlines overdue / due soon from (default: the day the pages are opened)').argParser(isoDate))
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', '\nExit status: 0 all inputs processed; 1 some inputs rejected (the rest written); 2 usage error or Neo4j unreachable.')
-    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; asOf?: string; quiet?: boolean }) => {
-      const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, asOf: opts.asOf, progress: makeProgress(process.stderr, opts.quiet) });
+    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; asOf?: string; quiet?: boolean; maxInputMb: number; maxInputSeconds: number }) => {
+      const budget = { megabytes: opts.maxInputMb, seconds: opts.maxInputSeconds };
+      const progress = makeProgress(process.stderr, opts.quiet);
+      const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, asOf: opts.asOf, budget, progress });
       printSummary(summary, opts.out);
       process.exitCode = summary.rejected.length ? EXIT.rejected : EXIT.ok;
     });
@@ -130,7 +156,10 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .option('--neo4j <uri>', 'Neo4j URI (default: $NEO4J_URI)')
     .action(async (inputs: string[], opts: { neo4j?: string }) => {
       const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs);
-      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, exp));
+      // One record per 发文字号, chosen as `run` chooses it: the same graph whatever the order of the export.
+      const { keeps } = chooseRecords(exp.documents.map((d) => headOf(d.source.path, d)));
+      const documents = exp.documents.filter((d) => keeps(d.source.path, d));
+      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, documents }));
       process.stdout.write(JSON.stringify(c, null, 2) + '\n');
       process.exitCode = exp.rejected.length ? EXIT.rejected : EXIT.ok;
     });

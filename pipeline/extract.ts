@@ -1,11 +1,20 @@
-import { readFile } from 'node:fs/promises';
 import { readGazette, readInput, type Gazette } from '../corpus/read.js';
 import { describeProblem, RejectError } from '../corpus/problems.js';
 import { extractDocument, type ExtractOptions } from '../extractors/document.js';
 import { resolveRun } from '../extractors/resolve.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
-import { findInputs, MISSING, unreadable } from './inputs.js';
+import { findInputs, InputError, MISSING, readInput as readFileWithin } from './inputs.js';
 import { addPlaces } from './places.js';
+
+export interface Budget {
+  /** Largest input read, in MB. */
+  megabytes: number;
+  /** Longest extraction of one input. */
+  seconds: number;
+}
+
+/** Met by a 200 MB gazette and, since extraction is linear, by any smaller input however it is built. */
+export const DEFAULT_BUDGET: Budget = { megabytes: 256, seconds: 120 };
 
 export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
 
@@ -49,12 +58,13 @@ function failure(path: string, err: unknown): FileResult {
   return { path, rejected: `internal: ${(err as Error).stack ?? String(err)}` };
 }
 
-async function extractFile(path: string): Promise<FileResult> {
+async function extractFile(path: string, maxBytes: number): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readFileWithin(path, maxBytes);
   } catch (err) {
-    return { path, rejected: unreadable(err) };
+    if (err instanceof InputError) return { path, rejected: err.message };
+    throw err;
   }
   return extractInput(path, bytes);
 }
@@ -71,9 +81,10 @@ export function assembleExport(results: FileResult[]): ExportFile {
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected };
 }
 
-export async function extractInputs(args: string[]): Promise<ExportFile> {
-  const { files, missing } = await findInputs(args);
-  const results: FileResult[] = missing.map((path) => ({ path, rejected: MISSING }));
-  for (const f of files) results.push(await extractFile(f));
+/** `extract` and `load` read in this process: the size budget applies, the time budget needs `run`'s workers. */
+export async function extractInputs(args: string[], maxBytes = DEFAULT_BUDGET.megabytes * 2 ** 20): Promise<ExportFile> {
+  const { files, missing, rejected } = await findInputs(args);
+  const results: FileResult[] = [...missing.map((path) => ({ path, rejected: MISSING })), ...rejected.map((r) => ({ path: r.path, rejected: r.reason }))];
+  for (const f of files) results.push(await extractFile(f, maxBytes));
   return assembleExport(results);
 }

@@ -4,12 +4,13 @@ import PQueue from 'p-queue';
 import type { Keyword } from '../graph/model.js';
 import type { FileResult } from './extract.js';
 
-type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req };
+type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req; started?: () => void };
 
 /**
  * A fixed set of worker threads behind a p-queue: at most one job in flight per worker, so memory stays
  * bounded whatever the corpus size. A worker that dies fails only the job it held (as `died` says), and is
- * replaced. A worker answers each message with `{ result }`.
+ * replaced. A worker answers each message with `{ result }`; one whose jobs have a time budget says
+ * `{ started }` first, so the budget counts the job, not the worker's start-up.
  */
 export class ThreadPool<Req, Res> {
   private readonly idle: Worker[] = [];
@@ -21,6 +22,8 @@ export class ThreadPool<Req, Res> {
     private readonly script: URL,
     readonly size: number,
     private readonly died: (req: Req, why: string) => Res,
+    /** A job that takes longer gets this answer; its worker is stopped and replaced. */
+    private readonly timeout?: { ms: number; result: (req: Req) => Res },
   ) {
     this.queue = new PQueue({ concurrency: size });
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
@@ -34,7 +37,7 @@ export class ThreadPool<Req, Res> {
       const p = this.held.get(w);
       p?.resolve(this.died(p.req, why));
     };
-    w.on('message', (m: { result: Res }) => this.held.get(w)?.resolve(m.result));
+    w.on('message', (m: { result: Res } | { started: true }) => ('started' in m ? this.held.get(w)?.started?.() : this.held.get(w)?.resolve(m.result)));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
     return w;
@@ -43,10 +46,23 @@ export class ThreadPool<Req, Res> {
   run(req: Req, transfer: ArrayBuffer[] = []): Promise<Res> {
     return this.queue.add(async () => {
       const w = this.idle.pop() ?? this.spawn();
+      let timer: NodeJS.Timeout | undefined;
       const result = await new Promise<Res>((resolve) => {
-        this.held.set(w, { resolve, req });
+        const t = this.timeout;
+        const started = t
+          ? () => {
+              timer = setTimeout(() => {
+                // Marked dead first: its exit is then not reported as a crash.
+                this.dead.add(w);
+                void w.terminate();
+                resolve(t.result(req));
+              }, t.ms);
+            }
+          : undefined;
+        this.held.set(w, { resolve, req, started });
         w.postMessage(req, transfer);
       });
+      clearTimeout(timer);
       this.held.delete(w);
       this.idle.push(this.dead.has(w) ? this.spawn() : w);
       return result;
@@ -65,8 +81,15 @@ type Extracted = FileResult & { bodies?: string[] };
 
 /** Extraction workers, one file per job; documents come back without keywords, with their bodies. */
 export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array }, Extracted> {
-  constructor(size = Math.max(1, availableParallelism())) {
-    super(new URL('./worker.js', import.meta.url), size, (req, why) => ({ path: req.path, rejected: `internal: extraction worker died (${why}) while reading this file` }));
+  constructor(size = Math.max(1, availableParallelism()), seconds = Infinity) {
+    super(
+      new URL('./worker.js', import.meta.url),
+      size,
+      (req, why) => ({ path: req.path, rejected: `internal: extraction worker died (${why}) while reading this file` }),
+      Number.isFinite(seconds)
+        ? { ms: seconds * 1000, result: (req) => ({ path: req.path, rejected: `limit/time: unexpected extraction still running after ${seconds} s, expected at most ${seconds} s per input (--max-input-seconds)` }) }
+        : undefined,
+    );
   }
 
   /** The bytes are moved, not copied, when they own their buffer. */

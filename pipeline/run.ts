@@ -1,25 +1,29 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
-import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
+import type { Driver } from 'neo4j-driver';
+import { AgencyCollector, docKey, makeResolver } from '../extractors/resolve.js';
 import { AdminImportWriter } from '../graph/adminImport.js';
-import { connect, settingsFromEnv } from '../graph/connection.js';
+import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { cypherScriptDocument, cypherScriptHead, cypherScriptTail } from '../graph/cypherScript.js';
 import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.js';
 import { documentRows } from '../graph/statements.js';
-import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type Rejected } from '../graph/model.js';
+import { SCHEMA_VERSION, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
-import type { FileResult } from './extract.js';
-import { findInputs, MISSING, unreadable } from './inputs.js';
+import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
+import { chooseRecords, headOf, writeConflictsReport } from './conflicts.js';
+import { findInputs, InputError, MISSING, readInput } from './inputs.js';
+import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
+import { claimOut, hashOutputs, pruneCache, removeStaleOutputs } from './outdir.js';
 import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
+import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, documentsOf, exportedAgencies, pendingFile, readJson, streamForLoad, type Entry } from './cached.js';
 import { writeReports } from './reports/write.js';
 import { SiteBuilder } from './reports/site/site.js';
+import { upToDate } from './upToDate.js';
 
 /**
  * The main job. Out directory layout:
@@ -27,10 +31,12 @@ import { SiteBuilder } from './reports/site/site.js';
  *   graph.cypher           the same graph for cypher-shell
  *   import/                CSVs + import.sh for neo4j-admin database import
  *   reports/<kind>.<fmt>   citation, gap, agency and deadline reports
- *   reports/index.html     the report site (+ *-view.html, agencies.html, decree/, agency/)
+ *   reports/index.html     the report site (+ *-view.html, decree/, agency/, deadlines/)
  *   cache/<sha256>.json    per-input extraction results, by content hash
  *   cache/<sha256>.pending.json  during a run only: extracted, waiting for keywords
- *   manifest.json          every input, processed or rejected, by content hash (written last)
+ *   manifest.json          every input, processed or rejected, by content hash; every output by hash
+ *                          (written last; its presence marks the directory as ours)
+ *   .decree-graph.lock     during a run only: pid and host of the run that holds the directory
  * Memory stays bounded whatever the corpus size: documents live in the cache; the run holds a small key
  * per document for resolution and streams each output. Every file is written atomically and nothing
  * carries a timestamp, so a run killed at any point and re-run gives the same directory as a clean run.
@@ -40,25 +46,10 @@ export interface RunOptions {
   out: string;
   neo4jUri?: string;
   workers?: number;
+  budget?: Budget;
   /** The date the report site marks deadlines from; default: the day its pages are opened. */
   asOf?: string;
   progress: Progress;
-}
-
-interface ManifestEntry {
-  /** null when the file could not be read. */
-  sha256: string | null;
-  status: 'processed' | 'rejected';
-  reason?: string;
-  documents: string[];
-}
-
-interface Manifest {
-  /** The export's SCHEMA_VERSION: a cache written for another version is not reused. */
-  schemaVersion: number;
-  inputs: Record<string, ManifestEntry>;
-  /** Totals of the run that wrote the outputs, reported again by an unchanged re-run. */
-  summary: { documents: number; facts: RunSummary['facts'] };
 }
 
 export interface Changes {
@@ -67,37 +58,19 @@ export interface Changes {
   assignments: { added: number; removed: number };
 }
 
+/** processed + skipped + rejected = every input; notTaken are files met and left aside, with why. */
 export interface RunSummary {
   processed: number;
   skipped: number;
   rejected: Rejected[];
+  notTaken: Rejected[];
+  conflicts: Conflict[];
   documents: number;
-  facts: Record<'citations' | 'assignments' | 'amounts' | 'deadlines' | 'appointments', number>;
+  facts: Facts;
   changes: Changes | null;
   load: LoadCounters | null;
   seconds: number;
 }
-
-/** One input after extraction: where its result is cached, and the keys resolution needs. */
-interface Entry {
-  path: string;
-  sha256: string | null;
-  rejected?: string;
-  keys: DocKey[];
-  /** Extracted, waiting for keywords in its pending file. */
-  pending?: boolean;
-}
-
-async function readJson<T>(path: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-const cacheFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.json`);
-const pendingFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.pending.json`);
 
 /**
  * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
@@ -124,29 +97,6 @@ const handled = <T>(p: Promise<T>) => {
   return p;
 };
 
-const documentsOf = (r: FileResult | null) => (r && 'documents' in r ? r.documents : []);
-
-/**
- * An input's documents from the cache. The cache is by content, so copies of one file at two paths share
- * a result: each document gets the path of the input it is read for.
- */
-async function cachedDocuments(out: string, e: Entry): Promise<DocumentRecord[]> {
-  const docs = documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256!)));
-  for (const d of docs) d.source.path = e.path;
-  return docs;
-}
-
-/** Leftovers of a run that was killed mid-write. */
-async function removeTempFiles(dir: string): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) if (e.isFile() && e.name.endsWith('.tmp')) await rm(join(e.parentPath, e.name), { force: true });
-}
-
 /** Keys of the facts the change report counts, accumulated input by input. */
 class FactKeys {
   readonly decrees = new Set<string>();
@@ -172,26 +122,63 @@ function diffKeys(a: FactKeys, b: FactKeys): Changes {
   };
 }
 
+/**
+ * Checks Neo4j first (an unreachable server fails the run before any work), then takes the out directory
+ * (refused when it holds files we did not write, or when another run holds its lock).
+ */
 export async function run(opts: RunOptions): Promise<RunSummary> {
+  const settings = settingsFromEnv(opts.neo4jUri);
+  const driver = settings ? await connect(settings) : null;
+  try {
+    const unlock = await claimOut(opts.out);
+    try {
+      return await runLocked(opts, settings && driver ? { driver, settings } : null);
+    } finally {
+      await unlock();
+    }
+  } finally {
+    await driver?.close();
+  }
+}
+
+type Db = { driver: Driver; settings: Neo4jSettings } | null;
+
+async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const t0 = performance.now();
   const { out } = opts;
-  await mkdir(join(out, 'cache'), { recursive: true });
-  await removeTempFiles(out);
-  const manifestRead = await readJson<Manifest>(join(out, 'manifest.json'));
-  // Cached facts of another export version lack fields or mean others: such an out directory is redone.
-  const previous = manifestRead?.schemaVersion === SCHEMA_VERSION ? manifestRead : null;
-  const { files, missing } = await findInputs(opts.inputs);
-  opts.progress.start(files.length + missing.length);
-  const unchanged = await unchangedRun(out, previous, files, missing);
-  if (unchanged) {
+  const budget = opts.budget ?? DEFAULT_BUDGET;
+  const stored = await readManifest(join(out, MANIFEST));
+  // A manifest without a summary only marks a directory claimed by a run that did not finish.
+  // Cached facts of another export version lack fields or mean others: such a run starts afresh.
+  const previous = stored?.summary && stored.exportVersion === SCHEMA_VERSION ? stored : null;
+  const found = await findInputs(opts.inputs, [out]);
+  const { files, missing } = found;
+  opts.progress.start(files.length + missing.length + found.rejected.length);
+  if (await upToDate(out, previous, files, found, (sha) => cacheFile(out, sha))) {
     for (const f of files) opts.progress.tick(f, 'skipped');
     opts.progress.done();
-    await pruneCache(out, previous!);
-    const entries: Entry[] = files.map((path) => ({ path, sha256: previous!.inputs[path]!.sha256, rejected: previous!.inputs[path]!.reason, keys: [] }));
-    const load = settingsFromEnv(opts.neo4jUri)
-      ? await loadInto(opts.neo4jUri, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries))))
-      : null;
-    return { ...unchanged, load, seconds: (performance.now() - t0) / 1000 };
+    const p = previous!;
+    const entries: Entry[] = files.map((path) => ({ path, sha256: p.inputs[path]!.sha256, rejected: p.inputs[path]!.reason, keys: [], heads: [] }));
+    const rejected = files.filter((f) => p.inputs[f]!.status === 'rejected').map((f) => ({ path: f, reason: p.inputs[f]!.reason! }));
+    // With a server, the database is checked document by document (by hash) and what is missing loaded.
+    const loadAll = async (d: NonNullable<Db>) => {
+      const { keeps } = chooseRecords(await cachedHeads(out, entries));
+      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), keeps));
+    };
+    const load = db ? await loadAll(db) : null;
+    const none = { added: 0, removed: 0 };
+    return {
+      processed: 0,
+      skipped: files.length - rejected.length,
+      rejected,
+      notTaken: found.notTaken,
+      conflicts: p.conflicts,
+      documents: p.summary!.documents,
+      facts: p.summary!.facts,
+      changes: { decrees: { added: [], removed: [] }, citations: none, assignments: none },
+      load,
+      seconds: (performance.now() - t0) / 1000,
+    };
   }
 
   // Pass 1: extract what is new or changed (workers), keep only keys; results go to the cache.
@@ -202,9 +189,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   // Only a re-run reports changes, and only the inputs that changed are compared.
   const before = new FactKeys();
   const after = new FactKeys();
-  let processed = 0;
-  let skipped = 0;
-  const pool = new ExtractionPool(opts.workers);
+  const fresh = new Set<string>();
+  const pool = new ExtractionPool(opts.workers, budget.seconds);
   const segmenting = new KeywordThread();
   // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
   const reading = new PQueue({ concurrency: pool.size * 2 });
@@ -213,22 +199,23 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     extracted.set(path, reading.add(async () => {
       let bytes: Buffer;
       try {
-        bytes = await readFile(path);
+        bytes = await readInput(path, budget.megabytes * 2 ** 20);
       } catch (err) {
-        entries.set(path, { path, sha256: null, rejected: unreadable(err), keys: [] });
+        if (!(err instanceof InputError)) throw err;
+        entries.set(path, { path, sha256: null, rejected: err.message, keys: [], heads: [] });
         return opts.progress.tick(path, 'rejected');
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const was = previous?.inputs[path];
       let result = was?.sha256 === sha256 ? await readJson<FileResult>(cacheFile(out, sha256)) : null;
       const cached = !!result;
-      if (result) skipped++;
-      else {
-        const { bodies, ...fresh } = await pool.extract(path, bytes);
-        result = fresh;
-        if ('documents' in fresh) await writeFileAtomic(pendingFile(out, sha256), JSON.stringify({ result, bodies }));
-        else await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
-        processed++;
+      if (!result) {
+        const { bodies, ...extraction } = await pool.extract(path, bytes);
+        result = extraction;
+        fresh.add(path);
+        if ('documents' in result) await writeFileAtomic(pendingFile(out, sha256), JSON.stringify({ result, bodies }));
+        // Over a budget is not cached: a later run with another budget reads the input again.
+        else if (!result.rejected.startsWith('limit/')) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
         // For the change report: this input's documents before (if it was read before) and now.
         if (previous) {
           if (was?.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
@@ -236,7 +223,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         }
       }
       const pending = !cached && 'documents' in result;
-      entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: documentsOf(result).map(docKey), pending });
+      const docs = documentsOf(result);
+      entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: docs.map(docKey), pending, heads: docs.map((d) => headOf(path, d)) });
       if (!pending) opts.progress.tick(path, 'rejected' in result ? 'rejected' : 'skipped');
     }));
   }
@@ -275,8 +263,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await pool.close();
   }
   for (const path of missing) {
-    entries.set(path, { path, sha256: null, rejected: MISSING, keys: [] });
+    entries.set(path, { path, sha256: null, rejected: MISSING, keys: [], heads: [] });
     opts.progress.tick(path, 'rejected');
+  }
+  for (const r of found.rejected) {
+    entries.set(r.path, { path: r.path, sha256: null, rejected: r.reason, keys: [], heads: [] });
+    opts.progress.tick(r.path, 'rejected');
   }
   if (previous) {
     for (const [path, e] of Object.entries(previous.inputs)) {
@@ -286,8 +278,10 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
 
   // Pass 2: resolve against the whole run and stream every output, one cached input at a time.
   // Input order, not completion order: the outputs are the same whatever the scheduling.
-  const ordered = [...files, ...missing].map((p) => entries.get(p)!);
+  const ordered = [...files, ...missing, ...found.rejected.map((r) => r.path)].map((p) => entries.get(p)!);
   const resolve = makeResolver(ordered.flatMap((e) => e.keys));
+  // One 发文字号 from two places: the export keeps both records, the graph files and Neo4j one.
+  const { conflicts, keeps } = chooseRecords(ordered.flatMap((e) => e.heads));
   const agencies = new AgencyCollector();
   const exportFile = new AtomicStream(join(out, 'export.json'));
   const script = new AtomicStream(join(out, 'graph.cypher'));
@@ -295,7 +289,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const reports = REPORT_KINDS.map(reportBuilder);
   const site = new SiteBuilder();
   const rejected: Rejected[] = [];
-  const facts: RunSummary['facts'] = { citations: 0, assignments: 0, amounts: 0, deadlines: 0, appointments: 0 };
+  const facts: Facts = { citations: 0, assignments: 0, amounts: 0, deadlines: 0, appointments: 0 };
   let documents = 0;
   await exportFile.write(`{"schemaVersion":${SCHEMA_VERSION},\n"documents":[\n`);
   await script.write(cypherScriptHead());
@@ -310,13 +304,15 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         resolve(d);
         agencies.add(d);
         await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
-        const rows = documentRows(d);
-        await script.write(cypherScriptDocument(rows));
-        await admin.add(rows);
+        if (keeps(e.path, d)) {
+          const rows = documentRows(d);
+          await script.write(cypherScriptDocument(rows));
+          await admin.add(rows);
+        }
         for (const r of reports) r.add(d);
         site.add(d);
         documents++;
-        for (const k of Object.keys(facts) as (keyof RunSummary['facts'])[]) facts[k] += d[k].length;
+        for (const k of Object.keys(facts) as (keyof Facts)[]) facts[k] += d[k].length;
       }
     }
   } finally {
@@ -324,115 +320,43 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   }
   opts.progress.done();
   const agencyList = agencies.list();
-  await exportFile.write(`\n],\n"agencies":${JSON.stringify(agencyList)},\n"rejected":${JSON.stringify(rejected)}}\n`);
+  await exportFile.write(`\n],\n"agencies":${JSON.stringify(agencyList)},\n"rejected":${JSON.stringify(rejected)},\n"conflicts":${JSON.stringify(conflicts)}}\n`);
   await exportFile.close();
   await script.write(cypherScriptTail(agencyList));
   await script.close();
-  await admin.finish(agencyList);
-  await writeReports(join(out, 'reports'), reports, agencyList);
-  await site.write(join(out, 'reports'), agencyList, previous ? diffKeys(before, after) : null, opts.asOf ?? null);
+  const written = ['export.json', 'graph.cypher'];
+  written.push(...(await admin.finish(agencyList)).map((f) => `import/${f}`));
+  written.push(...(await writeReports(join(out, 'reports'), reports, agencyList)).map((f) => `reports/${f}`));
+  written.push(`reports/${await writeConflictsReport(join(out, 'reports'), conflicts)}`);
+  const changes = previous ? diffKeys(before, after) : null;
+  written.push(...(await site.write(join(out, 'reports'), agencyList, changes, opts.asOf ?? null)).map((f) => `reports/${f}`));
 
-  const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, inputs: {}, summary: { documents, facts } };
+  const manifest: Manifest = { tool: 'decree-graph', schemaVersion: 1, exportVersion: SCHEMA_VERSION, inputs: {}, notTaken: found.notTaken, conflicts, outputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
     manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
-  const load = settingsFromEnv(opts.neo4jUri) ? await loadInto(opts.neo4jUri, streamForLoad(out, ordered, agencyList, resolve)) : null;
+  const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, keeps)) : null;
+  manifest.outputs = await hashOutputs(out, written);
+  await removeStaleOutputs(out, stored?.outputs ?? {}, manifest.outputs);
   // Written last: a run killed before this point is simply re-done by the next one.
-  await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  await pruneCache(out, manifest);
+  await writeFileAtomic(join(out, MANIFEST), serialize(manifest));
+  await pruneCache(out, new Set(Object.values(manifest.inputs).map((e) => `${e.sha256}.json`)));
+  const accepted = ordered.filter((e) => e.rejected === undefined);
   return {
-    processed,
-    skipped,
+    processed: accepted.filter((e) => fresh.has(e.path)).length,
+    skipped: accepted.filter((e) => !fresh.has(e.path)).length,
     rejected,
+    notTaken: found.notTaken,
+    conflicts,
     documents,
     facts,
-    changes: previous ? diffKeys(before, after) : null,
+    changes,
     load,
     seconds: (performance.now() - t0) / 1000,
   };
 }
 
-/** Results of inputs no longer in the manifest (changed or removed since) are not kept. */
-async function pruneCache(out: string, manifest: Manifest): Promise<void> {
-  const keep = new Set(Object.values(manifest.inputs).map((e) => `${e.sha256}.json`));
-  for (const f of await readdir(join(out, 'cache'))) if (!keep.has(f)) await rm(join(out, 'cache', f), { force: true });
-}
-
-/** The run's documents, resolved, read back from the cache one input at a time. */
-function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], resolve: (d: DocumentRecord) => void): LoadInput {
-  async function* all(): AsyncGenerator<DocumentRecord> {
-    for (const e of entries) {
-      if (e.rejected !== undefined || !e.sha256) continue;
-      for (const d of await cachedDocuments(out, e)) {
-        resolve(d);
-        yield d;
-      }
-    }
-  }
-  return { documents: all(), agencies };
-}
-
-/** Resolution keys of a previous run's inputs, read from the cache one input at a time. */
-async function cachedKeys(out: string, entries: Entry[]): Promise<DocKey[]> {
-  const keys: DocKey[] = [];
-  for (const e of entries) if (e.rejected === undefined && e.sha256) keys.push(...documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))).map(docKey));
-  return keys;
-}
-
-/** The agencies of the last export: its `"agencies":` line, without parsing the documents. */
-async function exportedAgencies(out: string): Promise<AgencyRecord[]> {
-  const lines = createInterface({ input: createReadStream(join(out, 'export.json'), 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.startsWith('"agencies":')) {
-      lines.close();
-      return JSON.parse(line.slice('"agencies":'.length).replace(/,$/, '')) as AgencyRecord[];
-    }
-  }
-  return [];
-}
-
-async function loadInto(uri: string | undefined, input: LoadInput): Promise<LoadCounters | null> {
-  const settings = settingsFromEnv(uri);
-  if (!settings) return null;
-  const driver = await connect(settings);
-  try {
-    return await loadExport(driver, settings.database, input);
-  } finally {
-    await driver.close();
-  }
-}
-
-/**
- * The same inputs with the same content as the last complete run, and its outputs all there: nothing to
- * do. Hashing is the only work (the summary comes from the manifest, not from re-reading the export).
- */
-async function unchangedRun(out: string, previous: Manifest | null, files: string[], missing: string[]): Promise<Omit<RunSummary, 'load' | 'seconds'> | null> {
-  if (!previous || missing.length || previous.summary === undefined) return null;
-  const paths = Object.keys(previous.inputs);
-  if (paths.length !== files.length || files.some((f) => !previous.inputs[f])) return null;
-  for (const f of ['export.json', 'graph.cypher', 'import/import.sh', 'reports/citations.html', 'reports/index.html']) {
-    if (!(await access(join(out, f)).then(() => true, () => false))) return null;
-  }
-  for (const f of files) {
-    const entry = previous.inputs[f]!;
-    // Streamed: an unchanged re-run of a large corpus never holds a whole file.
-    const hash = createHash('sha256');
-    try {
-      for await (const chunk of createReadStream(f)) hash.update(chunk as Buffer);
-    } catch {
-      return null;
-    }
-    if (hash.digest('hex') !== entry.sha256) return null;
-  }
-  const rejected = paths.filter((p) => previous.inputs[p]!.status === 'rejected').map((p) => ({ path: p, reason: previous.inputs[p]!.reason! }));
-  const none = { added: 0, removed: 0 };
-  return {
-    processed: 0,
-    skipped: files.length,
-    rejected,
-    documents: previous.summary.documents,
-    facts: previous.summary.facts,
-    changes: { decrees: { added: [], removed: [] }, citations: none, assignments: none },
-  };
+async function loadInto(db: NonNullable<Db>, input: LoadInput): Promise<LoadCounters> {
+  return loadExport(db.driver, db.settings.database, input);
 }

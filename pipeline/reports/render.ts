@@ -44,7 +44,9 @@ async function writeJson(r: Report, out: Out): Promise<void> {
   await out('}\n');
 }
 
-const mdCell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Markdown passes raw HTML through: a title or agency name holding <script> must stay text there too.
+const mdCell = (v: unknown) => esc(v).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 /** The first PAGE_ROWS rows (without reading the rest of a streamed table). */
 function* page(s: Section): Generator<Row> {
   let n = 0;
@@ -56,20 +58,18 @@ function* page(s: Section): Generator<Row> {
 const more = (s: Section, kind: string, ext: string) => (s.rows.length > PAGE_ROWS ? `${s.rows.length - PAGE_ROWS} more rows in ${kind}.${ext} and ${kind}.json` : '');
 
 async function writeMarkdown(r: Report, out: Out): Promise<void> {
-  await out(`# ${r.title}\n`);
+  await out(`# ${esc(r.title)}\n`);
   for (const s of r.sections) {
-    await out(`\n## ${s.heading}\n\n`);
+    await out(`\n## ${esc(s.heading)}\n\n`);
     if (!s.rows.length) {
       await out('_none_\n');
       continue;
     }
-    await out(`| ${s.columns.join(' | ')} |\n| ${s.columns.map(() => '---').join(' | ')} |\n`);
+    await out(`| ${s.columns.map(mdCell).join(' | ')} |\n| ${s.columns.map(() => '---').join(' | ')} |\n`);
     for (const row of page(s)) await out(`| ${row.map(mdCell).join(' | ')} |\n`);
     if (more(s, r.kind, 'csv')) await out(`\n_${more(s, r.kind, 'csv')}_\n`);
   }
 }
-
-const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** One self-contained page: inline CSS and SVG, no scripts, nothing fetched. */
 async function writeHtml(r: Report, out: Out): Promise<void> {

@@ -1,12 +1,24 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ExecFileOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/pipeline/cli.js', import.meta.url));
 
-export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `more`: where it runs (cwd), as whom (uid/gid), for how long at most (timeout, then SIGKILL). */
+export function cli(args: string[], env: Record<string, string> = {}, more: ExecFileOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, NEO4J_URI: '', ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, NEO4J_URI: '', ...env }, maxBuffer: 64 << 20, killSignal: 'SIGKILL', ...more }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) });
     });
   });
+}
+
+/** Every file under `dir` with its bytes, by relative path: two out directories compared whole. */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name)).toString('base64');
+  }
+  return out;
 }

@@ -1,25 +1,16 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../pipeline/reports/build.js';
 import { REPORT_KINDS } from '../../pipeline/reports/model.js';
 import { render } from '../../pipeline/reports/render.js';
 import { writeBadInputs } from '../fixtures/badInputs.js';
 import { SAMPLE_PATH, sampleVariant } from '../helpers.js';
-import { CLI, cli } from './cliHelper.js';
+import { CLI, cli, tree } from './cliHelper.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dg-run-'));
-
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name)).toString('base64');
-  }
-  return out;
-}
 
 describe('decree-graph run (embedded default)', () => {
   it('writes the export, graph files and every report; a second run skips everything and says so', async () => {

@@ -1,5 +1,5 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
@@ -92,18 +92,21 @@ export class SiteBuilder {
     c.appointments! += d.appointments.length;
   }
 
-  /** Writes the site into `dir` (reports/) and removes pages of an earlier run that are no longer there. */
-  async write(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<void> {
+  /**
+   * Writes the site into `dir` (reports/); returns the pages written, relative to `dir`, so the run records
+   * them as its outputs (and removes an earlier run's pages that are no longer written: only those).
+   */
+  async write(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<string[]> {
     if (this.tmp) closeSync(this.fd);
     try {
-      await this.writePages(dir, agencies, changes, asOf);
+      return await this.writePages(dir, agencies, changes, asOf);
     } finally {
       for (const rows of [this.tasks, this.deadlines, this.byAgency]) rows.dispose();
       if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
     }
   }
 
-  private async writePages(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<void> {
+  private async writePages(dir: string, agencies: AgencyRecord[], changes: RunChanges | null, asOf: string | null): Promise<string[]> {
     const index: SiteIndex = { decrees: new Map(this.decrees.map((d) => [d.id, { title: d.title, docNumber: d.docNumber }])), agencies: new Map(agencies.map((a) => [a.id, { name: a.name }])) };
     const written = new Set<string>();
     for (const sub of ['decree', 'agency', 'deadlines']) await mkdir(join(dir, sub), { recursive: true });
@@ -128,9 +131,7 @@ export class SiteBuilder {
     await put('gaps-view.html', gapsPage(this.gaps.finish().data as Parameters<typeof gapsPage>[0], asOf));
     await writing.onIdle();
     if (failed) throw failed;
-    for (const sub of ['decree', 'agency', 'deadlines']) {
-      for (const f of await readdir(join(dir, sub)).catch(() => [] as string[])) if (!written.has(`${sub}/${f}`)) await rm(join(dir, sub, f), { force: true });
-    }
+    return [...written];
   }
 
   /** The deadlines sorted by due date, a year at a time; the undated ones (sorted last) on the main page. */
