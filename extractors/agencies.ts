@@ -115,3 +115,5 @@ export function agencyKind(canonical: string, printed: string[] = []): AgencyKin
 }
 
 export const agencyId = (canonical: string) => `agency:${canonical}`;
+/** The canonical name an agency id stands for. */
+export const agencyName = (id: string) => id.slice('agency:'.length);

@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { agencyName } from '../extractors/agencies.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile } from './model.js';
 
 /**
@@ -37,7 +38,6 @@ export async function readBack(driver: Driver, database: string, ids: string[] |
   const docs = await driver.executeQuery(DOCS, { ids }, { database });
   const documents: DocumentRecord[] = docs.records.map((rec) => {
     const d = rec.get('d') as Row;
-    const agencyName = (id: string) => id.slice('agency:'.length);
     return {
       id: d.id,
       docNumber: d.docNumber,

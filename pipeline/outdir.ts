@@ -12,7 +12,7 @@ import { isOurManifest, MANIFEST, markerManifest, type OutputHashes } from './ma
  */
 export const LOCK = '.decree-graph.lock';
 /** Subdirectories the tool writes into (temp files are swept here, nowhere else). */
-const OWN_DIRS = ['', 'cache', 'import', 'reports'];
+const OWN_DIRS = ['', 'cache', 'import', 'reports', 'reports/decree', 'reports/agency', 'reports/deadlines'];
 const CACHE_NAME = /^[0-9a-f]{64}(?:\.pending)?\.json$/;
 
 /** A refusal that is the user's to fix (exit 2), with the out directory in the message. */

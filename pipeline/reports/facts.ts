@@ -1,4 +1,5 @@
 import type { Amount, Deadline, DocumentRecord, Recurrence } from '../../graph/model.js';
+import { agencyName } from '../../extractors/agencies.js';
 import { matches } from './source.js';
 
 /**
@@ -89,7 +90,8 @@ export function deadlineView(d: Deadline, doc: DocumentRecord, source?: string, 
   const src = matches(source, d);
   const clause = d.what || (src ? sentenceAt(src, d.start, d.end) : task ?? printed);
   const kind: DeadlineKind = d.recurrence ? 'recurring' : d.duration ? 'duration' : d.kind;
-  const recipient = d.recipients.map((r) => r.agency).join('、') || null;
+  // Canonical names in id order: the same whether the export or the graph (which keeps only ids) is read.
+  const recipient = [...new Set(d.recipients.map((r) => r.agencyId))].sort().map(agencyName).join('、') || null;
   const every = d.recurrence ? `${recurrenceWords(d.recurrence)}${recipient ? `报送${recipient}` : ''}` : null;
   return {
     kind,

@@ -33,7 +33,9 @@ describe('reports on the sample issue', () => {
   it('deadlines: a calendar with the quarterly report as an RRULE in the .ics', () => {
     const ics = [...buildReport('deadlines', exp).ics!].join('');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(ics).toMatch(/DTSTART;VALUE=DATE:20180705\r\nRRULE:FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=5\r\nSUMMARY:每季度第1个月5日前报送市工信委：/);
+    expect(ics).toMatch(/DTSTART;VALUE=DATE:20180705\r\nRRULE:FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=5\r\nSUMMARY:每季度第1个月5日前报送郑州市安全生产监督管理/);
+    // Both recipients, by canonical name (folded lines unfolded).
+    expect(ics.replace(/\r\n /g, '')).toContain('报送郑州市安全生产监督管理局、郑州市工业和信息化委员会：');
   });
 
   it('agencies: canonical name, aliases, and tasks with their deadlines', () => {
