@@ -214,7 +214,10 @@ export type DocumentRows = ReturnType<typeof documentRows>;
  * One statement per document: its parts run in order as unit subqueries (each sees the writes before it),
  * so a document costs one round trip instead of nine. Run in one transaction: all of it or none.
  */
-const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, CITES, TASKS, ASSIGNED, DEADLINES, AMOUNTS, HOLDS]
+/** The parts of a document's writes, in order; the batched loader (batch.ts) runs each over many documents. */
+export const DOCUMENT_PARTS = [DELETE_FACTS, UPSERT_DECREE, ISSUER, CITES, TASKS, ASSIGNED, DEADLINES, AMOUNTS, HOLDS];
+
+const DOCUMENT = DOCUMENT_PARTS
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 

@@ -57,6 +57,7 @@ function printSummary(s: RunSummary, out: string): void {
     );
   }
   if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
+  for (const f of s.load?.failed ?? []) say(`Neo4j refused ${f.id}: ${f.reason}`);
   say(s.processed || !s.skipped ? `wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/` : `${out}/ is up to date`);
 }
 
@@ -91,7 +92,7 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; quiet?: boolean }) => {
       const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, progress: makeProgress(process.stderr, opts.quiet) });
       printSummary(summary, opts.out);
-      process.exitCode = summary.rejected.length ? EXIT.rejected : EXIT.ok;
+      process.exitCode = summary.rejected.length || summary.load?.failed.length ? EXIT.rejected : EXIT.ok;
     });
 
   program
@@ -127,7 +128,7 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
       const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs);
       const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, exp));
       process.stdout.write(JSON.stringify(c, null, 2) + '\n');
-      process.exitCode = exp.rejected.length ? EXIT.rejected : EXIT.ok;
+      process.exitCode = exp.rejected.length || c.failed.length ? EXIT.rejected : EXIT.ok;
     });
 
   program
