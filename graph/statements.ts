@@ -75,7 +75,10 @@ CALL (row) {
   WITH row WHERE row.kind <> 'law'
   MERGE (t:Decree {id: row.targetId})
     ON CREATE SET t.stub = true
-  SET t.docNumber = coalesce(t.docNumber, row.docNumber), t.title = coalesce(t.title, row.title), t.titleKey = coalesce(t.titleKey, row.titleKey)
+  SET t.docNumber = coalesce(t.docNumber, row.docNumber)
+  // A stub keeps the least title its citers give, whatever order they load in (concurrent loads).
+  FOREACH (_ IN CASE WHEN row.title IS NOT NULL AND (t.title IS NULL OR t.stub AND row.title < t.title) THEN [1] ELSE [] END |
+    SET t.title = row.title, t.titleKey = row.titleKey)
   RETURN t
 }
 CREATE (d)-[:CITES {relation: row.relation, kind: row.kind, docNumber: row.docNumber, title: row.title, text: row.text, start: row.start, end: row.end, conflict: row.conflict}]->(t)`;

@@ -129,7 +129,7 @@ describe('the cypher-shell script writes the same graph as the Bolt loader', () 
       await session.close();
     }
     expect(await snapshot(driver, ids)).toEqual(viaBolt);
-  });
+  }, 180_000);
 });
 
 describe('connection errors', () => {
