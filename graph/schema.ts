@@ -11,6 +11,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX decree_number IF NOT EXISTS FOR (d:Decree) ON (d.docNumber)',
   'CREATE INDEX decree_date IF NOT EXISTS FOR (d:Decree) ON (d.issuedDate)',
   'CREATE INDEX decree_title_key IF NOT EXISTS FOR (d:Decree) ON (d.titleKey)',
+  // Title stubs are adopted by the decree they name by its title or by the title it issues (batch.ts).
+  'CREATE INDEX decree_issues_key IF NOT EXISTS FOR (d:Decree) ON (d.issuesKey)',
   'CREATE INDEX deadline_decree IF NOT EXISTS FOR (x:Deadline) ON (x.decree)',
   'CREATE INDEX amount_decree IF NOT EXISTS FOR (x:Amount) ON (x.decree)',
   // Replacing a document's appointments finds its HOLDS edges by decree without scanning every edge.
