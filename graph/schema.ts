@@ -13,6 +13,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX decree_title_key IF NOT EXISTS FOR (d:Decree) ON (d.titleKey)',
   // Range questions: what falls due between two dates.
   'CREATE INDEX deadline_due IF NOT EXISTS FOR (x:Deadline) ON (x.dueDate)',
+  // Title stubs are adopted by the decree they name by its title or by the title it issues (batch.ts).
+  'CREATE INDEX decree_issues_key IF NOT EXISTS FOR (d:Decree) ON (d.issuesKey)',
   // The CJK analyzer indexes Chinese text as character bigrams, so 清洁取暖 finds text without segmentation.
   "CREATE FULLTEXT INDEX decree_title IF NOT EXISTS FOR (d:Decree) ON EACH [d.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
   "CREATE FULLTEXT INDEX body_text IF NOT EXISTS FOR (b:Body) ON EACH [b.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",

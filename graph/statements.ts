@@ -80,7 +80,10 @@ CALL (row) {
   WITH row WHERE row.kind <> 'law'
   MERGE (t:Decree {id: row.targetId})
     ON CREATE SET t.stub = true
-  SET t.docNumber = coalesce(t.docNumber, row.docNumber), t.title = coalesce(t.title, row.title), t.titleKey = coalesce(t.titleKey, row.titleKey)
+  SET t.docNumber = coalesce(t.docNumber, row.docNumber)
+  // A stub keeps the least title its citers give, whatever order they load in (concurrent loads).
+  FOREACH (_ IN CASE WHEN row.title IS NOT NULL AND (t.title IS NULL OR t.stub AND row.title < t.title) THEN [1] ELSE [] END |
+    SET t.title = row.title, t.titleKey = row.titleKey)
   RETURN t
 }
 CREATE (d)-[:CITES ${typedMap(P.CITES, 'row')}]->(t)`;
@@ -256,7 +259,10 @@ export type DocumentRows = ReturnType<typeof documentRows>;
  * One statement per document: its parts run in order as unit subqueries (each sees the writes before it),
  * so a document costs one round trip instead of eleven. Run in one transaction: all of it or none.
  */
-const DOCUMENT = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS]
+/** The parts of a document's writes, in order; the batched loader (batch.ts) runs each over many documents. */
+export const DOCUMENT_PARTS = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS];
+
+const DOCUMENT = DOCUMENT_PARTS
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 

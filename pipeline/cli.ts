@@ -76,6 +76,7 @@ function printSummary(s: RunSummary, out: string): void {
     );
   }
   if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
+  for (const f of s.load?.failed ?? []) say(`Neo4j refused ${f.id}: ${f.reason}`);
   // Last, so that "0 documents" never hides a folder of files that were not taken.
   for (const r of s.notTaken) say(`not taken ${r.path}: ${r.reason}`);
   if (s.notTaken.length) say(`${s.notTaken.length} file(s) not taken as input (listed above and in ${out}/manifest.json)`);
@@ -122,7 +123,7 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
       const progress = makeProgress(process.stderr, opts.quiet);
       const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, asOf: opts.asOf, budget, progress });
       printSummary(summary, opts.out);
-      process.exitCode = summary.rejected.length ? EXIT.rejected : EXIT.ok;
+      process.exitCode = summary.rejected.length || summary.load?.failed.length ? EXIT.rejected : EXIT.ok;
     });
 
   program
@@ -161,7 +162,7 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
       const documents = exp.documents.filter((d) => keeps(d.source.path, d));
       const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, documents }));
       process.stdout.write(JSON.stringify(c, null, 2) + '\n');
-      process.exitCode = exp.rejected.length ? EXIT.rejected : EXIT.ok;
+      process.exitCode = exp.rejected.length || c.failed.length ? EXIT.rejected : EXIT.ok;
     });
 
   program

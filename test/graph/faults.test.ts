@@ -38,10 +38,14 @@ describe('Neo4j stopped in the middle of a load', () => {
     let driver = await connect(settings(first.uri));
     // Warm the plan cache, so the kill below lands while documents are being written.
     await loadExport(driver, 'neo4j', exportFor('faults/warm.txt', sampleVariant('暖')));
-    // The server dies (SIGKILL, no shutdown) once 10 documents are in.
-    const err = (await loadExport(driver, 'neo4j', exp, (done) => {
-      if (done === 10) process.kill(first.pid, 'SIGKILL');
-    }).catch((e: Error) => e)) as Error;
+    // The server dies (SIGKILL, no shutdown) once two batches of 4 documents are in.
+    let killed = false;
+    const onDocument = (done: number) => {
+      if (done < 8 || killed) return;
+      killed = true;
+      process.kill(first.pid, 'SIGKILL');
+    };
+    const err = (await loadExport(driver, 'neo4j', exp, { batchSize: 4, onDocument }).catch((e: Error) => e)) as Error;
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toMatch(/^loading Neo4j stopped after \d+ of 54 documents: .*run the same load again to resume\.$/s);
     await driver.close().catch(() => {});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { DATABASE } from '../neo4j/driver.js';
 
@@ -38,4 +39,22 @@ export async function snapshot(driver: Driver, ids: string[], database = DATABAS
       return [`${id} ${line(r.get('decree'))}`, ...lines];
     })
     .sort();
+}
+
+/** JSON with object keys sorted, so equal maps give equal lines. */
+const stable = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+/** The whole graph in brief: nodes per label, relationships per type, and a checksum of every property. */
+export async function fingerprint(driver: Driver): Promise<{ labels: Record<string, number>; types: Record<string, number>; checksum: string }> {
+  const q = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database: DATABASE })).records.map((r) => r.toObject());
+  const key = 'coalesce(n.id, n.path, elementId(n))';
+  const nodes = await q(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`);
+  const rels = await q(`MATCH (n)-[r]->(m) RETURN type(r) AS type, ${key} AS from, ${key.replace(/n\b/g, 'm')} AS to, properties(r) AS props`);
+  const labels: Record<string, number> = {};
+  const types: Record<string, number> = {};
+  for (const n of nodes) for (const l of n.labels as string[]) labels[l] = (labels[l] ?? 0) + 1;
+  for (const r of rels) types[r.type as string] = (types[r.type as string] ?? 0) + 1;
+  const lines = [...nodes, ...rels].map(stable).sort();
+  return { labels, types, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
