@@ -21,8 +21,13 @@ const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公�
 const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)/;
 // 研究制订《…考核办法》: a document still to be written, not a citation of one (已制定 is past).
 const DRAFTS_BEFORE = /(?<!已|已经)(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
-// What may stand between two citations of one list: 《A》、《B》和《C》.
-const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*$/;
+// What may stand between two citations of one list: 《A》、《B》和《C》, and the date (原, the state's name) that
+// opens an order's promulgation: …令第51号公布的《A》、2014年2月14日原中华人民共和国…令第62号公布的《B》.
+const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*原?(?:中华人民共和国)?\s*$/;
+// 令第66号发布的《…办法》: the number that promulgated the title printed after it (修正 numbers stay apart).
+const PROMULGATED = /^\s*(?:公布|发布|印发)/;
+// What may stand between a promulgating number and its title: 发布的, or 发布、…令第134号修正的.
+const TO_TITLE = /^[^。；，《》\n]{0,40}的\s*$/;
 // The longest text a RELATION_BEFORE pattern reads: a verb (2) and 12 more characters.
 const RELATION_REACH = 14;
 const RELATION_BEFORE: [CitationRelation, RegExp][] = [
@@ -45,13 +50,36 @@ function listRelation(text: string, start: number, end: number): CitationRelatio
 
 type Found = { s: number; e: number; c: Omit<Citation, 'relation' | 'target' | 'conflict' | 'start' | 'end' | 'text'> };
 
+/**
+ * A bare number promulgating the title that follows it (…令第51号公布的《A》) is that title's number: the two
+ * become one citation spanning both. `found` is sorted; the number stays its own citation otherwise.
+ */
+function promulgations(text: string, found: Found[]): Found[] {
+  const merged = new Set<Found>();
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i]!;
+    if (!t.c.title || t.c.docNumber) continue;
+    for (let j = i - 1; j >= 0 && !found[j]!.c.title; j--) {
+      const n = found[j]!;
+      if (!TO_TITLE.test(text.slice(n.e, t.s))) break;
+      if (!PROMULGATED.test(text.slice(n.e, n.e + 4))) continue;
+      const kind = LAW.test(t.c.title) ? 'law' : n.c.kind;
+      found[i] = { s: n.s, e: t.e, c: { ...t.c, docNumber: n.c.docNumber, kind } };
+      merged.add(n);
+      break;
+    }
+  }
+  return found.filter((f) => !merged.has(f)).sort((a, b) => a.s - b.s);
+}
+
 /** Runs of citations separated only by 、/和/及 (and layout): each run is one list. */
 function lists(text: string, found: Found[]): Found[][] {
   const out: Found[][] = [];
   for (const f of found) {
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev && LIST_GAP.test(text.slice(prev.e, f.s))) last!.push(f);
+    // A number inside the span of a merged citation (an amendment's, 令第134号修正的) is no member of the list.
+    if (prev && f.s >= prev.e && LIST_GAP.test(text.slice(prev.e, f.s))) last!.push(f);
     else out.push([f]);
   }
   return out;
@@ -112,7 +140,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   found.sort((a, b) => a.s - b.s);
-  return lists(text, found).flatMap((list) => {
+  return lists(text, promulgations(text, found)).flatMap((list) => {
     const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.
     return list.map(({ s, e, c }) => {

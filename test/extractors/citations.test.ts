@@ -95,6 +95,20 @@ describe('a relation word governs every citation of its list', () => {
       [['法释〔2015〕16号', 'repeals']],
     ],
     [
+      // Synthetic 部门规章 form: each repealed rule named by the order that promulgated it, a date in front.
+      '本办法自2020年1月1日起施行。1998年3月12日原甲部令第51号公布的《测试甲申诉处理办法》、2014年2月14日原中华人民共和国国家乙总局令第62号公布的《测试乙投诉办法》同时废止。',
+      [['甲部令第51号', 'repeals'], ['国家乙总局令第62号', 'repeals']],
+    ],
+    [
+      // Synthetic 地方政府规章 form: the promulgating order is the rule's number, the amending one only mentioned.
+      '1998年2月10日省人民政府令第66号发布、2004年6月30日省人民政府令第134号修正的《某省测试管理办法》同时废止。',
+      [['省人民政府令第66号', 'repeals'], ['省人民政府令第134号', 'mentions']],
+    ],
+    [
+      '根据国务院令第590号公布的《测试条例》和北京市人民政府令第12号发布的《北京市测试办法》，制定本规定。',
+      [['国务院令第590号', 'basis'], ['北京市人民政府令第12号', 'basis']],
+    ],
+    [
       // A second verb opens a second list.
       '根据《北京市测试甲管理办法》，参照《北京市测试乙实施细则》执行。',
       [['北京市测试甲管理办法', 'basis'], ['北京市测试乙实施细则', 'refers']],
