@@ -2,6 +2,7 @@ import { canonicalDocNumber, findDocNumbers } from '../corpus/docNumber.js';
 import type { Citation, CitationKind, CitationRelation } from '../graph/model.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { compact } from './metadata.js';
+import { listedRepeals } from './repealList.js';
 
 /**
  * Citations of other decrees (by number and by title) and of laws. Finding only: which document a
@@ -140,7 +141,8 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   found.sort((a, b) => a.s - b.s);
-  return lists(text, promulgations(text, found)).flatMap((list) => {
+  const listed = listedRepeals(text, bodyStart).map(({ s, e, ...c }) => ({ ...c, target: null, conflict: null, ...ctx.span(s, e) }));
+  const inText = lists(text, promulgations(text, found)).flatMap((list) => {
     const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.
     return list.map(({ s, e, c }) => {
@@ -148,4 +150,5 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
       return { ...c, relation: own, target: null, conflict: null, ...ctx.span(s, e) };
     });
   });
+  return [...inText, ...listed].sort((a, b) => a.start - b.start);
 }

@@ -118,6 +118,35 @@ describe('a relation word governs every citation of its list', () => {
   });
 });
 
+describe('a repeal announced for the numbered list that follows (a law\'s 附件)', () => {
+  const rel = (body: string) => one(body).citations.map((c) => [c.title, c.kind, c.relation]);
+
+  it('repeals every titled item of the list, and nothing of a list kept in force', () => {
+    // Synthetic law-appendix form: titles one per numbered line, printed without 《》.
+    const body = [
+      '附件一',
+      '全国人民代表大会常务委员会制定的下列条例、补充规定和决定，自本法施行之日起，予以废止：',
+      '1.中华人民共和国测试甲暂行条例',
+      '2.关于惩治测试乙犯罪的补充规定',
+      '附件二',
+      '下列补充规定和决定予以保留：',
+      '1.关于测试丙的决定',
+    ].join('\n');
+    expect(rel(body)).toEqual([
+      ['中华人民共和国测试甲暂行条例', 'law', 'repeals'],
+      ['关于惩治测试乙犯罪的补充规定', 'decree', 'repeals'],
+    ]);
+  });
+
+  it('reads items numbered （1） under a rule that stops applying a list', () => {
+    const body = ['省人民政府下列规章同时废止：', '（1）广东省测试甲管理办法；', '（2）广东省测试乙实施细则。', '本规定自2020年1月1日起施行。'].join('\n');
+    expect(rel(body)).toEqual([
+      ['广东省测试甲管理办法', 'decree', 'repeals'],
+      ['广东省测试乙实施细则', 'decree', 'repeals'],
+    ]);
+  });
+});
+
 describe('drafting intents are their own relation', () => {
   const rel = (body: string) => one(body).citations.map((c) => [c.docNumber ?? c.title, c.relation]);
 
