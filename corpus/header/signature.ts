@@ -1,6 +1,6 @@
 import { findDate } from '../dates.js';
 import type { Range } from '../split.js';
-import { linesOf, organLine, type Line } from './lines.js';
+import { linesOf, ORGAN, organLine, type Line } from './lines.js';
 
 /** The 落款 that closes a document's main text: the issuing bodies in full and the date under them. */
 export interface Signature {
@@ -9,6 +9,9 @@ export interface Signature {
 }
 
 const MAX_SIGNERS = 12;
+// The first piece of a wrapped name: long enough to be one, and no closing formula (特此通知 has no 。).
+const WRAPPED_HEAD = /^(?!特此|此[复致])[\u4e00-\u9fff（）()]{6,}$/;
+const SEALED_FOR = /^[（(][^（()）]{2,30}代章[）)]$/;
 
 /** The date of a line that is only a date, possibly in brackets: 2020年2月3日, （2023年1月2日）, 二○一二年一月九日. */
 export function dateLine(l: Line): Range | null {
@@ -43,7 +46,14 @@ export function findSignature(text: string, from: number, to = text.length): Sig
       date = [l.s + d!.index, l.e];
       organs.push([l.s, l.s + head.length]);
     }
-    for (let j = k - 1; j >= 0 && k - j <= MAX_SIGNERS && organLine(lines[j]!.text); j--) organs.unshift([lines[j]!.s, lines[j]!.e]);
+    // A body that has no seal of its own signs over another's (（国家卫生健康委代章）): the note is no signer.
+    const top = k - 1 >= 0 && SEALED_FOR.test(lines[k - 1]!.text) ? k - 2 : k - 1;
+    let j = top;
+    for (; j >= 0 && k - j <= MAX_SIGNERS && organLine(lines[j]!.text); j--) organs.unshift([lines[j]!.s, lines[j]!.e]);
+    // A long name wrapped over two lines (国务院应对新型冠状病毒肺炎 / 疫情联防联控机制综合组): the first
+    // piece names no body by itself, the two together do.
+    const head = lines[j];
+    if (head && organs.length && WRAPPED_HEAD.test(head.text) && !ORGAN.test(head.text) && organLine(head.text + text.slice(organs[0]![0], organs[0]![1]))) organs[0]![0] = head.s;
     return { date, organs };
   }
   return { date: null, organs: [] };

@@ -24,9 +24,26 @@ function readTitle(lines: Line[], k: number, h: Header): number {
   for (let j = k - 1; j >= 0 && !own && headerLike(lines[j]!) && ORGAN.test(lines[j]!.text); j--) h.issuers.unshift([lines[j]!.s, lines[j]!.e]);
   // A title wrapped over two lines: the second ends in its 文种.
   const next = lines[k + 1];
-  if (TITLE_END.test(l.text) || !next || !headerLike(next, MAX_TITLE_LINE) || !TITLE_END.test(next.text)) return k;
-  h.title.push([next.s, next.e]);
-  return k + 1;
+  let last = k;
+  if (!TITLE_END.test(l.text) && next && headerLike(next, MAX_TITLE_LINE) && TITLE_END.test(next.text)) {
+    h.title.push([next.s, next.e]);
+    last = k + 1;
+  }
+  const after = lines[last + 1];
+  if (!after || !parenthesisGoesOn(after)) return last;
+  h.title.push([after.s, after.e]);
+  return last + 1;
+}
+
+// A title's edition or scope set on the line under it: （第八版）, （试行第九版）, （2023—2025年）, （第九版）的通知.
+const PARENTHESIS_LINE = /^[（(]([^（()）]{1,24})[）)](.{0,40})$/;
+
+/** The line under a title going on with it in parentheses, not a number, date or year of its own (（2020年）). */
+function parenthesisGoesOn(l: Line): boolean {
+  const m = PARENTHESIS_LINE.exec(l.text);
+  if (!m || !headerLike(l, MAX_TITLE_LINE) || YEAR_ONLY.test(l.text) || dateLine(l) || noteDate(l)) return false;
+  if (canonicalDocNumber(m[1]!)) return false;
+  return !m[2] || TITLE_END.test(m[2]);
 }
 
 /**

@@ -99,6 +99,26 @@ describe('documents printed without a 发文字号', () => {
       '测试省2022年国民经济和社会发展统计公报\n测试省统计局　国家统计局测试调查总队\n2023年3月28日\n2022年，全省经济企稳向好。\n',
       { docNumber: null, title: '测试省2022年国民经济和社会发展统计公报', issuer: '测试省统计局', coIssuers: ['国家统计局测试调查总队'], date: '2023-03-28', titleSource: 'header' },
     ],
+    [
+      'an edition in parentheses on the line under the title',
+      '测试病诊疗方案\n（试行第九版）\n为做好测试病诊疗工作，制定本方案。\n国家卫生健康委办公厅\n2022年3月14日\n',
+      { docNumber: null, title: '测试病诊疗方案（试行第九版）', issuer: '国家卫生健康委办公厅', coIssuers: [], date: '2022-03-14', titleSource: 'header' },
+    ],
+    [
+      'the red-head form: number above a title that goes on in parentheses with its 文种',
+      '测试综发〔2022〕71号\n关于印发测试防控方案\n（第九版）的通知\n各省、自治区、直辖市：\n现印发给你们。\n测试机制综合组\n（国家卫生健康委代章）\n2022年6月27日\n',
+      { docNumber: '测试综发〔2022〕71号', title: '关于印发测试防控方案（第九版）的通知', issuer: '测试机制综合组', coIssuers: [], date: '2022-06-27', titleSource: 'header' },
+    ],
+    [
+      'a plan\'s years under its title, a date in parentheses not',
+      '上海市测试产业行动计划\n（2023—2025年）\n为推动测试产业发展，制定本计划。\n',
+      { docNumber: null, title: '上海市测试产业行动计划（2023—2025年）', issuer: null, coIssuers: [], date: null, titleSource: 'header' },
+    ],
+    [
+      'a date in parentheses under the title is its date, not part of it',
+      '中共测试省委测试省人民政府关于做好测试工作的意见\n（2023年1月2日）\n为做好测试工作，提出如下意见。\n',
+      { docNumber: null, title: '中共测试省委测试省人民政府关于做好测试工作的意见', issuer: '中共测试省委测试省人民政府', coIssuers: [], date: '2023-01-02', titleSource: 'header' },
+    ],
   ])('%s', (_name, text, expected) => {
     const g = read(text);
     expect(g.documents).toHaveLength(1);
@@ -135,6 +155,16 @@ describe('the signature (落款) dates and names the issuers', () => {
     const text = `${collective}关于测试事项的实施意见\n测试〔2024〕12号\n各有关单位：\n现提出如下意见。\n${signers.join('\n')}\n2024年1月18日\n`;
     const m = documentMeta(read(text).documents[0]!);
     expect([m.title, m.issuer, m.coIssuers]).toEqual([`${collective}关于测试事项的实施意见`, signers[0], signers.slice(1)]);
+  });
+
+  it.each([
+    ['国务院应对测试疫情\n联防联控机制综合组', '国务院应对测试疫情联防联控机制综合组'],
+    ['广东省测试产业发展\n领导小组办公室', '广东省测试产业发展领导小组办公室'],
+    // A closing formula without 。 above the signature is no piece of the name.
+    ['特此通知\n北京市经济和信息化局', '北京市经济和信息化局'],
+  ])('a signer wrapped over two lines is one body (%#)', (signature, issuer) => {
+    const text = `关于测试事项的通知\n各有关单位：\n现通知如下。\n${signature}\n2022年6月27日\n`;
+    expect(documentMeta(read(text).documents[0]!).issuer).toBe(issuer);
   });
 
   it('joint issuers printed on one line, apart by a space, are split; the title keeps them as printed', () => {
