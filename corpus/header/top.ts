@@ -1,6 +1,7 @@
 import { canonicalDocNumber } from '../docNumber.js';
 import type { Header } from '../split.js';
 import { headerLike, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, titleLike, type Line } from './lines.js';
+import { adoptionNote } from './lawHistory.js';
 import { dateLine, noteDate } from './signature.js';
 
 /** How far into a text its printed header may start (a dateline such as 新华社北京2月13日电 may precede it). */
@@ -63,7 +64,12 @@ export function topHeader(lines: Line[]): Header | null {
     if (!h.docNumber && num && canonicalDocNumber(num)) {
       const s = l.s + l.text.indexOf(num);
       h.docNumber = [s, s + num.length];
-    } else if (!h.date && h.title.length && (dateLine(l) || noteDate(l) || YEAR_ONLY.test(l.text))) {
+    } else if (!h.date && h.title.length && noteDate(l)) {
+      const note = adoptionNote(lines, k);
+      h.date = note.date ?? noteDate(l);
+      if (!h.issuers.length && note.issuer) h.issuers.push(note.issuer);
+      k = note.last;
+    } else if (!h.date && h.title.length && (dateLine(l) || YEAR_ONLY.test(l.text))) {
       h.date = dateLine(l) ?? noteDate(l);
     } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
       k = readTitle(lines, k, h);

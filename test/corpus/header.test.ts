@@ -100,6 +100,16 @@ describe('documents printed without a 发文字号', () => {
       { docNumber: null, title: '测试省2022年国民经济和社会发展统计公报', issuer: '测试省统计局', coIssuers: ['国家统计局测试调查总队'], date: '2023-03-28', titleSource: 'header' },
     ],
     [
+      'a law with its history note over two lines: the latest version dates it, the congress that adopted it issues it',
+      '中华人民共和国测试法\n（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日第八届全国人民代表大会第五次会议修订\n根据2020年12月26日第十三届全国人民代表大会常务委员会第二十四次会议通过的《中华人民共和国测试法修正案（十一）》修正）\n第一章　总则\n第一条　为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试法', issuer: '全国人民代表大会', coIssuers: [], date: '2020-12-26', titleSource: 'header' },
+    ],
+    [
+      'a law adopted by the standing committee, the session wrapped, a date it takes effect that is no version',
+      '中华人民共和国测试设备安全法\n（2013年6月29日第十二届全国人民代表大会常务委员会第3次\n会议通过　自2014年1月1日起施行）\n第一章　总则\n第一条　为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试设备安全法', issuer: '全国人民代表大会常务委员会', coIssuers: [], date: '2013-06-29', titleSource: 'header' },
+    ],
+    [
       'an edition in parentheses on the line under the title',
       '测试病诊疗方案\n（试行第九版）\n为做好测试病诊疗工作，制定本方案。\n国家卫生健康委办公厅\n2022年3月14日\n',
       { docNumber: null, title: '测试病诊疗方案（试行第九版）', issuer: '国家卫生健康委办公厅', coIssuers: [], date: '2022-03-14', titleSource: 'header' },
