@@ -47,6 +47,25 @@ function parenthesisGoesOn(l: Line): boolean {
   return !m[2] || TITLE_END.test(m[2]);
 }
 
+// A browser's print of a web page opens with the page's title: headline, separator, site and maybe its
+// domain (…精品线路”--湖北省文化和旅游厅（hubei.gov.cn)).
+const PAGE_TITLE = /^(.{4,80}?)\s*(?:--|——|_|\|)\s*([\u4e00-\u9fff]{2,30})(?:\s*[（(][\w.-]+[）)])?$/;
+
+/** The headline of a printed page's title line, and the date printed after the headline repeated under it. */
+function pageTitle(lines: Line[], k: number, h: Header): number {
+  const l = lines[k]!;
+  const m = PAGE_TITLE.exec(l.text);
+  if (!m || !(organLine(m[2]!) || /网站?$/.test(m[2]!))) return -1;
+  h.title.push([l.s, l.s + m[1]!.length]);
+  const next = lines[k + 1];
+  if (!next?.text.startsWith(m[1]!)) return k;
+  const rest = next.text.slice(m[1]!.length).trim();
+  const date = rest && dateLine({ s: next.e - rest.length, e: next.e, text: rest });
+  if (!date && rest) return k;
+  h.date = date || null;
+  return k + 1;
+}
+
 /**
  * The header of a document printed without a 发文字号 under its title: a 公告 printing only （2020年）,
  * a 决定 or a rule (…办法) with no number, a number alone above the salutation. Read from the first lines,
@@ -61,7 +80,10 @@ export function topHeader(lines: Line[]): Header | null {
       continue;
     }
     const num = NUMBER_ONLY.exec(l.text)?.[1];
-    if (!h.docNumber && num && canonicalDocNumber(num)) {
+    const page = k === 0 ? pageTitle(lines, k, h) : -1;
+    if (page >= 0) {
+      k = page;
+    } else if (!h.docNumber && num && canonicalDocNumber(num)) {
       const s = l.s + l.text.indexOf(num);
       h.docNumber = [s, s + num.length];
     } else if (!h.date && h.title.length && noteDate(l)) {

@@ -110,6 +110,16 @@ describe('documents printed without a 发文字号', () => {
       { docNumber: null, title: '中华人民共和国测试设备安全法', issuer: '全国人民代表大会常务委员会', coIssuers: [], date: '2013-06-29', titleSource: 'header' },
     ],
     [
+      'a browser print: the page title (headline--site (domain)), the headline again with its date',
+      '测试市6条线路入选“百条精品线路”--测试省文化和旅游厅（hubei.gov.cn)\n测试市6条线路入选“百条精品线路”2021-06-02\n为庆祝测试，现发布线路。\n',
+      { docNumber: null, title: '测试市6条线路入选“百条精品线路”', issuer: null, coIssuers: [], date: '2021-06-02', titleSource: 'header' },
+    ],
+    [
+      'a browser print of a portal page (headline_site), no date under the headline',
+      '广东省测试评选结果出炉_广东省人民政府门户网站\n广东省测试评选结果出炉\n9月18日，测试评选结果揭晓。\n',
+      { docNumber: null, title: '广东省测试评选结果出炉', issuer: null, coIssuers: [], date: null, titleSource: 'header' },
+    ],
+    [
       'an edition in parentheses on the line under the title',
       '测试病诊疗方案\n（试行第九版）\n为做好测试病诊疗工作，制定本方案。\n国家卫生健康委办公厅\n2022年3月14日\n',
       { docNumber: null, title: '测试病诊疗方案（试行第九版）', issuer: '国家卫生健康委办公厅', coIssuers: [], date: '2022-03-14', titleSource: 'header' },
