@@ -73,6 +73,7 @@ function pageTitle(lines: Line[], k: number, h: Header): number {
  */
 export function topHeader(lines: Line[]): Header | null {
   const h: Header = { firstLine: 0, lastLine: -1, kind: 'decree', issuers: [], title: [], docNumber: null, date: null };
+  let organAt = -1;
   for (let k = 0; k < Math.min(lines.length, TOP_LINES); k++) {
     const l = lines[k]!;
     if (!headerLike(l, MAX_TITLE_LINE) && !(h.title.length && noteDate(l))) {
@@ -95,9 +96,11 @@ export function topHeader(lines: Line[]): Header | null {
       h.date = dateLine(l) ?? noteDate(l);
     } else if (!h.title.length && (titleLike(l) || wrappedTitle(l, lines[k + 1]))) {
       k = readTitle(lines, k, h);
-    } else if (!h.issuers.length && organLine(l.text)) {
-      // Bodies printed under a headline (统计公报: 万载县统计局　国家统计局万载调查队).
+    } else if ((!h.issuers.length || organAt === k - 1) && organLine(l.text)) {
+      // Bodies printed under a headline (统计公报: 万载县统计局　国家统计局万载调查队), or stacked one a line
+      // on a report's cover (深圳市统计局 / 深圳市妇女儿童工作委员会).
       h.issuers.push([l.s, l.e]);
+      organAt = k;
     } else if (h.title.length || h.docNumber) {
       break;
     } else {

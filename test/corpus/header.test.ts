@@ -120,6 +120,16 @@ describe('documents printed without a 发文字号', () => {
       { docNumber: null, title: '广东省测试评选结果出炉', issuer: null, coIssuers: [], date: null, titleSource: 'header' },
     ],
     [
+      'a report\'s cover: bodies stacked one a line under the headline',
+      '2021年测试市社会性别统计报告\n测试市统计局\n测试市妇女儿童工作委员会\n测试市性别平等促进办公室\n2021年，测试市常住人口增长。\n',
+      { docNumber: null, title: '2021年测试市社会性别统计报告', issuer: '测试市统计局', coIssuers: ['测试市妇女儿童工作委员会', '测试市性别平等促进办公室'], date: null, titleSource: 'header' },
+    ],
+    [
+      'a 统计公报 with two bodies stacked under it, then its date',
+      '测试县2022年国民经济和社会发展统计公报\n测试县统计局\n国家统计局测试调查队\n2023年3月8日\n2022年，全县经济稳中有进。\n',
+      { docNumber: null, title: '测试县2022年国民经济和社会发展统计公报', issuer: '测试县统计局', coIssuers: ['国家统计局测试调查队'], date: '2023-03-08', titleSource: 'header' },
+    ],
+    [
       'an edition in parentheses on the line under the title',
       '测试病诊疗方案\n（试行第九版）\n为做好测试病诊疗工作，制定本方案。\n国家卫生健康委办公厅\n2022年3月14日\n',
       { docNumber: null, title: '测试病诊疗方案（试行第九版）', issuer: '国家卫生健康委办公厅', coIssuers: [], date: '2022-03-14', titleSource: 'header' },
