@@ -1,4 +1,5 @@
 import { canonicalDocNumber, findDocNumbers } from '../corpus/docNumber.js';
+import { abbreviates } from '../corpus/header/hints.js';
 import type { Citation, CitationKind, CitationRelation } from '../graph/model.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { compact } from './metadata.js';
@@ -112,6 +113,15 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   const own = new Set([meta.title, meta.issuesTitle].filter(Boolean).map((t) => compact(t!)));
   const shortNames = new Map<string, { title: string; kind: CitationKind; docNumber: string | null }>();
   const taken: [number, number][] = [];
+  // The own number, also an order's where one form of the organ abbreviates the other (江西省人民政府令第223号
+  // in the header, 省人民政府令第223号 in the text). A 机关代字 is a fixed code: 国发 is not 国办发.
+  const ours = meta.docNumber;
+  const organ = (c: string) => (c.includes('〔') ? null : c.slice(0, c.lastIndexOf('令')));
+  const sameOrder = (a: string, b: string) => {
+    const [x, y] = [organ(a), organ(b)];
+    return !!x && !!y && a.slice(x.length) === b.slice(y.length) && (abbreviates(x, y) || abbreviates(y, x));
+  };
+  const ownNumber = (c: string) => c === ours || (!!ours && sameOrder(c, ours));
   const found: Found[] = [];
   const push = (s: number, e: number, c: Found['c']) => found.push({ s, e, c });
 
@@ -126,7 +136,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     taken.push([s, e]);
     if (!kind) continue;
     if (!number && own.has(title)) continue; // the document's own title or the attachment it issues
-    if (number && number.canonical === meta.docNumber) continue;
+    if (number && ownNumber(number.canonical)) continue;
     const cited = defined ? { title: defined.title, docNumber: defined.docNumber } : { title, docNumber: number?.canonical ?? null };
     // A law cited with its order number (《…条例》（国务院令第590号）) stays a law.
     const citedKind = number && LAW.test(title) ? 'law' : kind;
@@ -136,7 +146,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   }
 
   for (const n of findDocNumbers(text)) {
-    if (n.index < bodyStart || n.canonical === meta.docNumber) continue;
+    if (n.index < bodyStart || ownNumber(n.canonical)) continue;
     if (inside(taken, n.index)) continue;
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }

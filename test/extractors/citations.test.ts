@@ -147,6 +147,20 @@ describe('a repeal announced for the numbered list that follows (a law\'s 附件
   });
 });
 
+describe('the document\'s own order number is no citation, however its organ is printed', () => {
+  it.each([
+    ['江西省人民政府令\n（第223号）\n', '（2011年8月26日省人民政府令第190号公布　2016年9月21日省人民政府令第223号修正）', ['省人民政府令第190号']],
+    ['广东省人民政府令\n（第12号）\n', '本规定经省政府令第12号公布，广东省政府令第11号同时废止。', ['广东省政府令第11号']],
+  ])('%s', (header, body, cited) => {
+    const [d] = recordsOf(gazetteOf(body, `${header}《测试管理办法》已经省人民政府常务会议通过，现予公布。\n`));
+    expect(d!.citations.map((c) => c.docNumber)).toEqual(cited);
+  });
+
+  it('but another organ\'s code with the same serial is another document (国发 is not 国办发)', () => {
+    expect(one('根据国发〔2018〕99号和郑政办〔2018〕99号执行。').citations.map((c) => c.docNumber)).toEqual(['国发〔2018〕99号', '郑政办〔2018〕99号']);
+  });
+});
+
 describe('drafting intents are their own relation', () => {
   const rel = (body: string) => one(body).citations.map((c) => [c.docNumber ?? c.title, c.relation]);
 
