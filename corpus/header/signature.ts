@@ -56,5 +56,16 @@ export function findSignature(text: string, from: number, to = text.length): Sig
     if (head && organs.length && WRAPPED_HEAD.test(head.text) && !ORGAN.test(head.text) && organLine(head.text + text.slice(organs[0]![0], organs[0]![1]))) organs[0]![0] = head.s;
     return { date, organs };
   }
-  return { date: null, organs: [] };
+  return { date: null, organs: attribution(lines.at(-1)) };
+}
+
+// A news item names its author at its very end, in brackets: …总体全县投资结构趋稳趋优。（德清县发改局）
+const ATTRIBUTION = /[（(]([^（()）]{2,30})[）)]$/;
+
+/** The body a text with no signature ends by naming in brackets, if that is one body. */
+function attribution(last: Line | undefined): Range[] {
+  const m = last && ATTRIBUTION.exec(last.text);
+  if (!m || !organLine(m[1]!)) return [];
+  const s = last!.e - m[0].length + 1;
+  return [[s, s + m[1]!.length]];
 }

@@ -197,6 +197,14 @@ describe('the signature (落款) dates and names the issuers', () => {
     expect(documentMeta(read(text).documents[0]!).issuer).toBe(issuer);
   });
 
+  it.each([
+    ['1-10月测试县固定资产投资结构趋稳\n2016-11-22\n1-10月，全县固定资产投资同比增长15.3%。（测试县发改局）\n', '测试县发改局'],
+    ['测试市举办春季招聘活动\n本报讯 3月5日，测试市举办招聘会，提供岗位2000个。\n（测试市人力资源和社会保障局）\n', '测试市人力资源和社会保障局'],
+    ['测试市举办春季招聘活动\n3月5日，测试市举办招聘会（详见附件）。\n（此件公开发布）\n', null],
+  ])('a news item without a signature names its author in brackets at its end (%#)', (text, issuer) => {
+    expect(documentMeta(read(text).documents[0]!).issuer).toBe(issuer);
+  });
+
   it('joint issuers printed on one line, apart by a space, are split; the title keeps them as printed', () => {
     const m = documentMeta(read('中共中央　国务院关于测试工作的意见\n（2023年1月2日）\n现提出如下意见。\n').documents[0]!);
     expect([m.title, m.issuer, m.coIssuers, m.issuedDate]).toEqual(['中共中央国务院关于测试工作的意见', '中共中央', ['国务院'], '2023-01-02']);
