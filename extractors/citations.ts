@@ -151,7 +151,12 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   found.sort((a, b) => a.s - b.s);
-  const listed = listedRepeals(text, bodyStart).map(({ s, e, ...c }) => ({ ...c, target: null, conflict: null, ...ctx.span(s, e) }));
+  const listed = listedRepeals(text, bodyStart).map(({ s, e, ...c }) => ({
+    ...c,
+    target: null,
+    conflict: null,
+    ...ctx.span(s, e),
+  }));
   const inText = lists(text, promulgations(text, found)).flatMap((list) => {
     const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.

@@ -70,5 +70,6 @@ export function adoptionNote(lines: Line[], k: number): { date: Range | null; is
   const by = ADOPTED_BY.exec(text);
   const national = by && by[1]!.startsWith('全国');
   const start = by ? by.index + by[0].length - by[1]!.length : 0;
-  return { date: latest ? range(latest.index, latest.end) : null, issuer: national ? range(start, start + by![1]!.length) : null, last };
+  const issuer = national ? range(start, start + by![1]!.length) : null;
+  return { date: latest ? range(latest.index, latest.end) : null, issuer, last };
 }

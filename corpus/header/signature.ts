@@ -53,7 +53,9 @@ export function findSignature(text: string, from: number, to = text.length): Sig
     // A long name wrapped over two lines (国务院应对新型冠状病毒肺炎 / 疫情联防联控机制综合组): the first
     // piece names no body by itself, the two together do.
     const head = lines[j];
-    if (head && organs.length && WRAPPED_HEAD.test(head.text) && !ORGAN.test(head.text) && organLine(head.text + text.slice(organs[0]![0], organs[0]![1]))) organs[0]![0] = head.s;
+    const first = organs[0];
+    const joined = head && first && head.text + text.slice(first[0], first[1]);
+    if (joined && WRAPPED_HEAD.test(head.text) && !ORGAN.test(head.text) && organLine(joined)) first![0] = head.s;
     return { date, organs };
   }
   return { date: null, organs: attribution(lines.at(-1)) };
