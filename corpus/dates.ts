@@ -55,6 +55,9 @@ function* dates(text: string): Generator<DateMatch> {
   }
 }
 
+/** Every full date in `text`, in order of position. */
+export const allDates = (text: string): DateMatch[] => [...dates(text)].sort((a, b) => a.index - b.index);
+
 /** The first full date in `text` as ISO YYYY-MM-DD with its position, or null. */
 export function findDate(text: string): DateMatch | null {
   let first: DateMatch | null = null;

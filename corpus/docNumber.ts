@@ -13,11 +13,14 @@ export interface DocNumberParts {
 // Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号): the prefix starts after them.
 const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
 
+// 原 ("former") before an organ that has since been renamed (原卫生部令第45号) is a word, not its name.
+const FORMER = /^原(?=..)/;
+
 function trimPrefix(run: string): string {
-  const cut = run.replace(LEAD_IN, '');
-  // Real prefixes are 1–8 characters (国发, 唐优化营商办), orders name the whole organ (中国证券监督管理委员会令,
-  // 12); a longer run still has text in front.
-  const max = run.endsWith('令') ? 12 : 8;
+  const cut = run.replace(LEAD_IN, '').replace(FORMER, '');
+  // Real prefixes are 1–8 characters (国发, 唐优化营商办), orders name the whole organ
+  // (国家食品药品监督管理总局令, 13); a longer run still has text in front.
+  const max = run.endsWith('令') ? 16 : 8;
   return cut.length > max ? cut.slice(-max) : cut;
 }
 
@@ -32,12 +35,17 @@ const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const YEAR_SERIAL = /〔(\d{4})〕第?(\d{1,5})号/y;
 const ORDER_SERIAL = /令第?(\d{1,5})号/y;
 
-/** The run of CJK characters (at most 16) that ends at `end`: where a prefix may stand. */
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** The run of CJK characters (at most 24) that ends at `end`: where a prefix may stand. */
 function runBefore(text: string, end: number): string {
   let s = end;
-  while (s > 0 && end - s < 16 && isCjk(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && end - s < 24 && isCjk(text.charCodeAt(s - 1))) s--;
+  let run = text.slice(s, end);
+  // A date printed against the organ (2011年8月26日省人民政府令第190号): its unit is not part of the name.
+  if (s > 0 && isDigit(text.charCodeAt(s - 1))) run = run.replace(/^[年月日号]/, '');
   // The state's name in front of an organ (中华人民共和国国务院令) is not part of the 机关代字.
-  return text.slice(s, end).replace(/^.*中华人民共和国/, '');
+  return run.replace(/^.*中华人民共和国/, '');
 }
 
 /**
@@ -78,6 +86,7 @@ export function canonicalDocNumber(raw: string): DocNumberMatch | null {
     .replace(/\s+/g, '')
     .replace(VARIANT_OPEN, '〔')
     .replace(VARIANT_CLOSE, '〕')
+    .replace(FORMER, '')
     .replace(/^中华人民共和国/, '')
     // An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
     .replace(/令〔(第?\d+号)〕$/, '令$1');

@@ -14,7 +14,9 @@ export interface HtmlPage {
   body: TextView;
 }
 
-const NOISE = 'script, style, noscript, iframe, nav, header, footer, form, [class*="share"], [class*="footer"], [class*="nav"], [id*="footer"], [id*="nav"]';
+const NOISE = 'script, style, noscript, iframe, nav, header, footer, input, select, button, textarea, [class*="share"], [class*="footer"], [class*="nav"], [id*="footer"], [id*="nav"]';
+// A form is a search box or a login, unless it holds the article (some CMSs wrap the whole text in one).
+const FORM_TEXT = 100;
 const BODY = ['#zoom', '.TRS_Editor', '.article-content', '.pages_content', '#UCAP-CONTENT', '.content', 'article', '#content', '.article', '.main'];
 
 /** Reads a government information-disclosure page: metadata fields, headline and article body. */
@@ -22,6 +24,7 @@ export function readHtml(html: string): HtmlPage {
   const $ = load(html, { sourceCodeLocationInfo: true });
   const title = pageTitle($, html);
   $(NOISE).remove();
+  $('form').filter((_, f) => $(f).text().trim().length < FORM_TEXT).remove();
   const meta = metadata($, html);
   // The metadata table is not body text: the table right around each field cell goes (found from the cell
   // up, not by searching every table's subtree, which is quadratic on nested tables; not the outer tables,

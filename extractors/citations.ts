@@ -1,7 +1,9 @@
 import { canonicalDocNumber, findDocNumbers } from '../corpus/docNumber.js';
+import { abbreviates } from '../corpus/header/hints.js';
 import type { Citation, CitationKind, CitationRelation } from '../graph/model.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { compact } from './metadata.js';
+import { listedRepeals } from './repealList.js';
 
 /**
  * Citations of other decrees (by number and by title) and of laws. Finding only: which document a
@@ -21,8 +23,13 @@ const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公�
 const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)/;
 // 研究制订《…考核办法》: a document still to be written, not a citation of one (已制定 is past).
 const DRAFTS_BEFORE = /(?<!已|已经)(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
-// What may stand between two citations of one list: 《A》、《B》和《C》.
-const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*$/;
+// What may stand between two citations of one list: 《A》、《B》和《C》, and the date (原, the state's name) that
+// opens an order's promulgation: …令第51号公布的《A》、2014年2月14日原中华人民共和国…令第62号公布的《B》.
+const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*原?(?:中华人民共和国)?\s*$/;
+// 令第66号发布的《…办法》: the number that promulgated the title printed after it (修正 numbers stay apart).
+const PROMULGATED = /^\s*(?:公布|发布|印发)/;
+// What may stand between a promulgating number and its title: 发布的, or 发布、…令第134号修正的.
+const TO_TITLE = /^[^。；，《》\n]{0,40}的\s*$/;
 // The longest text a RELATION_BEFORE pattern reads: a verb (2) and 12 more characters.
 const RELATION_REACH = 14;
 const RELATION_BEFORE: [CitationRelation, RegExp][] = [
@@ -45,13 +52,36 @@ function listRelation(text: string, start: number, end: number): CitationRelatio
 
 type Found = { s: number; e: number; c: Omit<Citation, 'relation' | 'target' | 'conflict' | 'start' | 'end' | 'text'> };
 
+/**
+ * A bare number promulgating the title that follows it (…令第51号公布的《A》) is that title's number: the two
+ * become one citation spanning both. `found` is sorted; the number stays its own citation otherwise.
+ */
+function promulgations(text: string, found: Found[]): Found[] {
+  const merged = new Set<Found>();
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i]!;
+    if (!t.c.title || t.c.docNumber) continue;
+    for (let j = i - 1; j >= 0 && !found[j]!.c.title; j--) {
+      const n = found[j]!;
+      if (!TO_TITLE.test(text.slice(n.e, t.s))) break;
+      if (!PROMULGATED.test(text.slice(n.e, n.e + 4))) continue;
+      const kind = LAW.test(t.c.title) ? 'law' : n.c.kind;
+      found[i] = { s: n.s, e: t.e, c: { ...t.c, docNumber: n.c.docNumber, kind } };
+      merged.add(n);
+      break;
+    }
+  }
+  return found.filter((f) => !merged.has(f)).sort((a, b) => a.s - b.s);
+}
+
 /** Runs of citations separated only by 、/和/及 (and layout): each run is one list. */
 function lists(text: string, found: Found[]): Found[][] {
   const out: Found[][] = [];
   for (const f of found) {
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev && LIST_GAP.test(text.slice(prev.e, f.s))) last!.push(f);
+    // A number inside the span of a merged citation (an amendment's, 令第134号修正的) is no member of the list.
+    if (prev && f.s >= prev.e && LIST_GAP.test(text.slice(prev.e, f.s))) last!.push(f);
     else out.push([f]);
   }
   return out;
@@ -83,6 +113,15 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   const own = new Set([meta.title, meta.issuesTitle].filter(Boolean).map((t) => compact(t!)));
   const shortNames = new Map<string, { title: string; kind: CitationKind; docNumber: string | null }>();
   const taken: [number, number][] = [];
+  // The own number, also an order's where one form of the organ abbreviates the other (江西省人民政府令第223号
+  // in the header, 省人民政府令第223号 in the text). A 机关代字 is a fixed code: 国发 is not 国办发.
+  const ours = meta.docNumber;
+  const organ = (c: string) => (c.includes('〔') ? null : c.slice(0, c.lastIndexOf('令')));
+  const sameOrder = (a: string, b: string) => {
+    const [x, y] = [organ(a), organ(b)];
+    return !!x && !!y && a.slice(x.length) === b.slice(y.length) && (abbreviates(x, y) || abbreviates(y, x));
+  };
+  const ownNumber = (c: string) => c === ours || (!!ours && sameOrder(c, ours));
   const found: Found[] = [];
   const push = (s: number, e: number, c: Found['c']) => found.push({ s, e, c });
 
@@ -97,7 +136,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     taken.push([s, e]);
     if (!kind) continue;
     if (!number && own.has(title)) continue; // the document's own title or the attachment it issues
-    if (number && number.canonical === meta.docNumber) continue;
+    if (number && ownNumber(number.canonical)) continue;
     const cited = defined ? { title: defined.title, docNumber: defined.docNumber } : { title, docNumber: number?.canonical ?? null };
     // A law cited with its order number (《…条例》（国务院令第590号）) stays a law.
     const citedKind = number && LAW.test(title) ? 'law' : kind;
@@ -107,12 +146,18 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   }
 
   for (const n of findDocNumbers(text)) {
-    if (n.index < bodyStart || n.canonical === meta.docNumber) continue;
+    if (n.index < bodyStart || ownNumber(n.canonical)) continue;
     if (inside(taken, n.index)) continue;
     push(n.index, n.end, { docNumber: n.canonical, title: null, kind: n.year === null ? 'order' : 'decree' });
   }
   found.sort((a, b) => a.s - b.s);
-  return lists(text, found).flatMap((list) => {
+  const listed = listedRepeals(text, bodyStart).map(({ s, e, ...c }) => ({
+    ...c,
+    target: null,
+    conflict: null,
+    ...ctx.span(s, e),
+  }));
+  const inText = lists(text, promulgations(text, found)).flatMap((list) => {
     const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.
     return list.map(({ s, e, c }) => {
@@ -120,4 +165,5 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
       return { ...c, relation: own, target: null, conflict: null, ...ctx.span(s, e) };
     });
   });
+  return [...inText, ...listed].sort((a, b) => a.start - b.start);
 }

@@ -1,8 +1,9 @@
-import { findLastDate } from '../dates.js';
+import { allDates, findLastDate } from '../dates.js';
 import { canonicalDocNumber } from '../docNumber.js';
 import { slice, type NormText } from '../normalize.js';
 import { concat } from '../split.js';
 import type { Hints } from './hints.js';
+import type { Range } from '../split.js';
 import type { Line } from './lines.js';
 
 const NUM = '[一二三四五六七八九十百零〇\\d]+';
@@ -42,4 +43,33 @@ export function lawHistory(norm: NormText, history: Line[]): Hints {
   const d = last && findLastDate(last.text);
   if (last && d) hints.date = at(last, d.index, d.end);
   return hints;
+}
+
+// The organ that adopted a law in its note: 第五届全国人民代表大会, 北京市第十届人民代表大会常务委员会 (the
+// session, 第N次会议, may wrap to the next line).
+const ADOPTED_BY = new RegExp(`第${NUM}届((?:全国)?人民代表大会(?:常务委员会)?)`);
+const NOTE_LINES = 8;
+
+/**
+ * A law's history printed in brackets under its title, over one or more lines (（1982年12月4日第五届全国人民
+ * 代表大会第五次会议通过 … 2018年3月11日…通过的《…修正案》修正）): dated by its latest version (a date whose
+ * words up to the next date say 通过/修订/修正/公布, not 施行), issued by the national congress that first
+ * adopted it (a local one's name is split by its 第N届 and stays with the other readings). `k` is the
+ * note's first line; `last` its closing one.
+ */
+export function adoptionNote(lines: Line[], k: number): { date: Range | null; issuer: Range | null; last: number } {
+  let last = k;
+  while (last < k + NOTE_LINES - 1 && last + 1 < lines.length && !/[）)]$/.test(lines[last]!.text)) last++;
+  const note = lines.slice(k, last + 1);
+  const text = note.map((l) => l.text).join('');
+  const at = note.flatMap((l) => Array.from({ length: l.text.length }, (_, i) => l.s + i));
+  const range = (i: number, j: number): Range => [at[i]!, at[j - 1]! + 1];
+  const dates = allDates(text);
+  const versions = dates.filter((d, i) => VERSION.test(text.slice(d.end, dates[i + 1]?.index ?? text.length)));
+  const latest = versions.at(-1);
+  const by = ADOPTED_BY.exec(text);
+  const national = by && by[1]!.startsWith('全国');
+  const start = by ? by.index + by[0].length - by[1]!.length : 0;
+  const issuer = national ? range(start, start + by![1]!.length) : null;
+  return { date: latest ? range(latest.index, latest.end) : null, issuer, last };
 }

@@ -10,7 +10,7 @@ export interface Line {
 export const MAX_HEADER_LINE = 80;
 /** Titles run longer than other header lines: a 印发 notice quotes the whole title it issues. */
 export const MAX_TITLE_LINE = 160;
-export const ORGAN = /(?:人民政府|政府|办公厅|办公室|委员会|管委会|党委|中央|总局|局|厅|部|委|院|署|会|中心|银行|小组|调查队|调查总队)$/;
+export const ORGAN = /(?:人民政府|政府|办公厅|办公室|委员会|管委会|党委|中央|总局|局|厅|部|委|院|署|会|中心|银行|组|调查队|调查总队)$/;
 /** 文种 a title ends with, the rule itself included (…办法, …规定, …条例). */
 export const TITLE_END = /(?:意见|通知|通报|通告|公告|决定|决议|命令|令|公报|报告|请示|批复|答复|议案|函|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|条例|规则|措施|解释|法|章程|标准|目录|清单|名单)$/;
 

@@ -75,6 +75,8 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
 }
 
 const SENTENCE_END = /[。；！？：…」”]\s*$/;
+// An attachment's label alone on its line (附件二, 附件1：) opens a block even after a line that fills the column.
+const ATTACHMENT_LABEL = /^附件\s*[一二三四五六七八九十\d]*\s*[:：]?$/;
 const NUMBER_ACROSS = /[〔［\[﹝【（(]\s*(?:[0-9０-９]\s*){4}[〕］\]﹞】）)]\s*第?\s*(?:[0-9０-９]\s*){1,5}号|令\s*第\s*(?:[0-9０-９]\s*){1,5}号/g;
 
 /** A 发文字号 runs across the break between `a` and `b`. */
@@ -100,6 +102,7 @@ export function continues(a: PdfLine, b: PdfLine): boolean {
   // What looks like an item after a wrapped line is the sentence going on (`依照本法第二百三十四条、` /
   // `第二百三十二条的规定…`): an item opens a paragraph, and the line before one does not fill the column
   // without ending a sentence.
+  if (ATTACHMENT_LABEL.test(b.text.trim())) return false;
   if (wrapped) return true;
   if (ITEM_START.test(b.text.trim())) return false;
   if (isHeading(at)) return false;

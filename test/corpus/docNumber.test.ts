@@ -28,6 +28,10 @@ describe('canonicalDocNumber: every printed variant gives one canonical form', (
     ['中华人民共和国国务院令第76号', '国务院令第76号', { prefix: '国务院令', year: null, serial: 76 }],
     ['中华人民共和国财政部令第 41 号', '财政部令第41号', { prefix: '财政部令', year: null, serial: 41 }],
     ['中国证券监督管理委员会令第19号', '中国证券监督管理委员会令第19号', { prefix: '中国证券监督管理委员会令', year: null, serial: 19 }],
+    // 原 (former) names an organ since renamed: the number is the organ's.
+    ['原卫生部令第45号', '卫生部令第45号', { prefix: '卫生部令', year: null, serial: 45 }],
+    ['原中华人民共和国国家发展计划委员会令第8号', '国家发展计划委员会令第8号', { prefix: '国家发展计划委员会令', year: null, serial: 8 }],
+    ['原国发〔2001〕3号', '国发〔2001〕3号', { prefix: '国发', year: 2001, serial: 3 }],
   ])('%s → %s', (raw, canonical, parts) => {
     const m = canonicalDocNumber(raw)!;
     expect(m.canonical).toBe(canonical);

@@ -99,6 +99,56 @@ describe('documents printed without a 发文字号', () => {
       '测试省2022年国民经济和社会发展统计公报\n测试省统计局　国家统计局测试调查总队\n2023年3月28日\n2022年，全省经济企稳向好。\n',
       { docNumber: null, title: '测试省2022年国民经济和社会发展统计公报', issuer: '测试省统计局', coIssuers: ['国家统计局测试调查总队'], date: '2023-03-28', titleSource: 'header' },
     ],
+    [
+      'a law with its history note over two lines: the latest version dates it, the congress that adopted it issues it',
+      '中华人民共和国测试法\n（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日第八届全国人民代表大会第五次会议修订\n根据2020年12月26日第十三届全国人民代表大会常务委员会第二十四次会议通过的《中华人民共和国测试法修正案（十一）》修正）\n第一章　总则\n第一条　为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试法', issuer: '全国人民代表大会', coIssuers: [], date: '2020-12-26', titleSource: 'header' },
+    ],
+    [
+      'a law adopted by the standing committee, the session wrapped, a date it takes effect that is no version',
+      '中华人民共和国测试设备安全法\n（2013年6月29日第十二届全国人民代表大会常务委员会第3次\n会议通过　自2014年1月1日起施行）\n第一章　总则\n第一条　为了测试，制定本法。\n',
+      { docNumber: null, title: '中华人民共和国测试设备安全法', issuer: '全国人民代表大会常务委员会', coIssuers: [], date: '2013-06-29', titleSource: 'header' },
+    ],
+    [
+      'a browser print: the page title (headline--site (domain)), the headline again with its date',
+      '测试市6条线路入选“百条精品线路”--测试省文化和旅游厅（hubei.gov.cn)\n测试市6条线路入选“百条精品线路”2021-06-02\n为庆祝测试，现发布线路。\n',
+      { docNumber: null, title: '测试市6条线路入选“百条精品线路”', issuer: null, coIssuers: [], date: '2021-06-02', titleSource: 'header' },
+    ],
+    [
+      'a browser print of a portal page (headline_site), no date under the headline',
+      '广东省测试评选结果出炉_广东省人民政府门户网站\n广东省测试评选结果出炉\n9月18日，测试评选结果揭晓。\n',
+      { docNumber: null, title: '广东省测试评选结果出炉', issuer: null, coIssuers: [], date: null, titleSource: 'header' },
+    ],
+    [
+      'a report\'s cover: bodies stacked one a line under the headline',
+      '2021年测试市社会性别统计报告\n测试市统计局\n测试市妇女儿童工作委员会\n测试市性别平等促进办公室\n2021年，测试市常住人口增长。\n',
+      { docNumber: null, title: '2021年测试市社会性别统计报告', issuer: '测试市统计局', coIssuers: ['测试市妇女儿童工作委员会', '测试市性别平等促进办公室'], date: null, titleSource: 'header' },
+    ],
+    [
+      'a 统计公报 with two bodies stacked under it, then its date',
+      '测试县2022年国民经济和社会发展统计公报\n测试县统计局\n国家统计局测试调查队\n2023年3月8日\n2022年，全县经济稳中有进。\n',
+      { docNumber: null, title: '测试县2022年国民经济和社会发展统计公报', issuer: '测试县统计局', coIssuers: ['国家统计局测试调查队'], date: '2023-03-08', titleSource: 'header' },
+    ],
+    [
+      'an edition in parentheses on the line under the title',
+      '测试病诊疗方案\n（试行第九版）\n为做好测试病诊疗工作，制定本方案。\n国家卫生健康委办公厅\n2022年3月14日\n',
+      { docNumber: null, title: '测试病诊疗方案（试行第九版）', issuer: '国家卫生健康委办公厅', coIssuers: [], date: '2022-03-14', titleSource: 'header' },
+    ],
+    [
+      'the red-head form: number above a title that goes on in parentheses with its 文种',
+      '测试综发〔2022〕71号\n关于印发测试防控方案\n（第九版）的通知\n各省、自治区、直辖市：\n现印发给你们。\n测试机制综合组\n（国家卫生健康委代章）\n2022年6月27日\n',
+      { docNumber: '测试综发〔2022〕71号', title: '关于印发测试防控方案（第九版）的通知', issuer: '测试机制综合组', coIssuers: [], date: '2022-06-27', titleSource: 'header' },
+    ],
+    [
+      'a plan\'s years under its title, a date in parentheses not',
+      '上海市测试产业行动计划\n（2023—2025年）\n为推动测试产业发展，制定本计划。\n',
+      { docNumber: null, title: '上海市测试产业行动计划（2023—2025年）', issuer: null, coIssuers: [], date: null, titleSource: 'header' },
+    ],
+    [
+      'a date in parentheses under the title is its date, not part of it',
+      '中共测试省委测试省人民政府关于做好测试工作的意见\n（2023年1月2日）\n为做好测试工作，提出如下意见。\n',
+      { docNumber: null, title: '中共测试省委测试省人民政府关于做好测试工作的意见', issuer: '中共测试省委测试省人民政府', coIssuers: [], date: '2023-01-02', titleSource: 'header' },
+    ],
   ])('%s', (_name, text, expected) => {
     const g = read(text);
     expect(g.documents).toHaveLength(1);
@@ -135,6 +185,24 @@ describe('the signature (落款) dates and names the issuers', () => {
     const text = `${collective}关于测试事项的实施意见\n测试〔2024〕12号\n各有关单位：\n现提出如下意见。\n${signers.join('\n')}\n2024年1月18日\n`;
     const m = documentMeta(read(text).documents[0]!);
     expect([m.title, m.issuer, m.coIssuers]).toEqual([`${collective}关于测试事项的实施意见`, signers[0], signers.slice(1)]);
+  });
+
+  it.each([
+    ['国务院应对测试疫情\n联防联控机制综合组', '国务院应对测试疫情联防联控机制综合组'],
+    ['广东省测试产业发展\n领导小组办公室', '广东省测试产业发展领导小组办公室'],
+    // A closing formula without 。 above the signature is no piece of the name.
+    ['特此通知\n北京市经济和信息化局', '北京市经济和信息化局'],
+  ])('a signer wrapped over two lines is one body (%#)', (signature, issuer) => {
+    const text = `关于测试事项的通知\n各有关单位：\n现通知如下。\n${signature}\n2022年6月27日\n`;
+    expect(documentMeta(read(text).documents[0]!).issuer).toBe(issuer);
+  });
+
+  it.each([
+    ['1-10月测试县固定资产投资结构趋稳\n2016-11-22\n1-10月，全县固定资产投资同比增长15.3%。（测试县发改局）\n', '测试县发改局'],
+    ['测试市举办春季招聘活动\n本报讯 3月5日，测试市举办招聘会，提供岗位2000个。\n（测试市人力资源和社会保障局）\n', '测试市人力资源和社会保障局'],
+    ['测试市举办春季招聘活动\n3月5日，测试市举办招聘会（详见附件）。\n（此件公开发布）\n', null],
+  ])('a news item without a signature names its author in brackets at its end (%#)', (text, issuer) => {
+    expect(documentMeta(read(text).documents[0]!).issuer).toBe(issuer);
   });
 
   it('joint issuers printed on one line, apart by a space, are split; the title keeps them as printed', () => {

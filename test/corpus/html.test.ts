@@ -88,6 +88,18 @@ describe('metadata that abbreviates what the article prints', () => {
   });
 });
 
+describe('forms', () => {
+  const law = '第一条　为了测试，制定本法。第二条　本法适用于测试工作。第三条　测试工作坚持依法进行，各级机关应当依照本法履行职责，保障测试工作有序开展，维护当事人的合法权益。';
+  it.each([
+    ['a CMS that wraps the article in a form', `<form name="_newscontent_fromname"><p>中华人民共和国测试法</p><p>${law}</p><p>第四条　《中华人民共和国行政测试法》同时废止。</p></form>`],
+    ['a county page with its article in a form beside a search form', `<form action="/search"><input name="q"><button>搜索</button></form><form id="content-form"><p>测试县测试办法</p><p>${law}</p><p>第四条　《中华人民共和国行政测试法》同时废止。</p></form>`],
+  ])('keep the article of %s and drop the controls', (_name, article) => {
+    const d = read(page('<title>测试</title>', '', article)).documents[0]!;
+    expect(d.norm.text).toContain('第三条');
+    expect(d.norm.text).not.toContain('搜索');
+  });
+});
+
 describe('pages that are not 公文 are still one document', () => {
   it.each([
     ['a news page: headline from <title>', '<title>测试品牌丝路行正式启动_山西省人民政府门户网站</title>', '<p>本网讯 10月16日，测试活动在太原启动。</p><p>活动为期三天。</p>', '测试品牌丝路行正式启动', 'page-title'],

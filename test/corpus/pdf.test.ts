@@ -110,6 +110,18 @@ describe('PDF layout to text', () => {
     expect(normalizeChars(clean.text, clean.map).text.split('\n')).toEqual(Array(5).fill(law));
   });
 
+  it('starts an attachment label (附件二, 附件2：) on its own line after a list item that fills the column', async () => {
+    const law = '司法工作人员收受贿赂，有前款行为的，同时又构成本法第三百九十九条规定之罪的，依照本法第三百八十五条的规定定罪处罚。';
+    // Items of 28 characters, as wide as the paragraph's lines, each the last item of a list.
+    const items = ['15.关于处理逃跑或者重新犯罪的劳改犯和劳教人员的决定', '3.广东省人民政府关于测试甲乙丙丁戊己庚事项的补充规定'];
+    for (const [item, label] of [[items[0]!, '附件二'], [items[1]!, '附件2：']] as const) {
+      const para = paragraph(law, 72, 100, 28);
+      const texts = [...para.texts, { text: item, x: 72, y: para.y, size: 16 }, { text: label, x: 72, y: para.y + 28, size: 16 }];
+      const { clean } = await readPdfText(buildPdf([{ texts }]));
+      expect(normalizeChars(clean.text, clean.map).text.split('\n').slice(-2)).toEqual([item, label]);
+    }
+  });
+
   it('does not take a single column drawn one run per character, on a monospaced grid, for two columns', async () => {
     const text = '国务院有关部门应当按照保障安全生产的要求依法及时制定有关的国家标准';
     const texts: Text[] = [];

@@ -95,12 +95,69 @@ describe('a relation word governs every citation of its list', () => {
       [['法释〔2015〕16号', 'repeals']],
     ],
     [
+      // Synthetic 部门规章 form: each repealed rule named by the order that promulgated it, a date in front.
+      '本办法自2020年1月1日起施行。1998年3月12日原甲部令第51号公布的《测试甲申诉处理办法》、2014年2月14日原中华人民共和国国家乙总局令第62号公布的《测试乙投诉办法》同时废止。',
+      [['甲部令第51号', 'repeals'], ['国家乙总局令第62号', 'repeals']],
+    ],
+    [
+      // Synthetic 地方政府规章 form: the promulgating order is the rule's number, the amending one only mentioned.
+      '1998年2月10日省人民政府令第66号发布、2004年6月30日省人民政府令第134号修正的《某省测试管理办法》同时废止。',
+      [['省人民政府令第66号', 'repeals'], ['省人民政府令第134号', 'mentions']],
+    ],
+    [
+      '根据国务院令第590号公布的《测试条例》和北京市人民政府令第12号发布的《北京市测试办法》，制定本规定。',
+      [['国务院令第590号', 'basis'], ['北京市人民政府令第12号', 'basis']],
+    ],
+    [
       // A second verb opens a second list.
       '根据《北京市测试甲管理办法》，参照《北京市测试乙实施细则》执行。',
       [['北京市测试甲管理办法', 'basis'], ['北京市测试乙实施细则', 'refers']],
     ],
   ])('%s', (sentence, expected) => {
     expect(rel(sentence)).toEqual(expected);
+  });
+});
+
+describe('a repeal announced for the numbered list that follows (a law\'s 附件)', () => {
+  const rel = (body: string) => one(body).citations.map((c) => [c.title, c.kind, c.relation]);
+
+  it('repeals every titled item of the list, and nothing of a list kept in force', () => {
+    // Synthetic law-appendix form: titles one per numbered line, printed without 《》.
+    const body = [
+      '附件一',
+      '全国人民代表大会常务委员会制定的下列条例、补充规定和决定，自本法施行之日起，予以废止：',
+      '1.中华人民共和国测试甲暂行条例',
+      '2.关于惩治测试乙犯罪的补充规定',
+      '附件二',
+      '下列补充规定和决定予以保留：',
+      '1.关于测试丙的决定',
+    ].join('\n');
+    expect(rel(body)).toEqual([
+      ['中华人民共和国测试甲暂行条例', 'law', 'repeals'],
+      ['关于惩治测试乙犯罪的补充规定', 'decree', 'repeals'],
+    ]);
+  });
+
+  it('reads items numbered （1） under a rule that stops applying a list', () => {
+    const body = ['省人民政府下列规章同时废止：', '（1）广东省测试甲管理办法；', '（2）广东省测试乙实施细则。', '本规定自2020年1月1日起施行。'].join('\n');
+    expect(rel(body)).toEqual([
+      ['广东省测试甲管理办法', 'decree', 'repeals'],
+      ['广东省测试乙实施细则', 'decree', 'repeals'],
+    ]);
+  });
+});
+
+describe('the document\'s own order number is no citation, however its organ is printed', () => {
+  it.each([
+    ['江西省人民政府令\n（第223号）\n', '（2011年8月26日省人民政府令第190号公布　2016年9月21日省人民政府令第223号修正）', ['省人民政府令第190号']],
+    ['广东省人民政府令\n（第12号）\n', '本规定经省政府令第12号公布，广东省政府令第11号同时废止。', ['广东省政府令第11号']],
+  ])('%s', (header, body, cited) => {
+    const [d] = recordsOf(gazetteOf(body, `${header}《测试管理办法》已经省人民政府常务会议通过，现予公布。\n`));
+    expect(d!.citations.map((c) => c.docNumber)).toEqual(cited);
+  });
+
+  it('but another organ\'s code with the same serial is another document (国发 is not 国办发)', () => {
+    expect(one('根据国发〔2018〕99号和郑政办〔2018〕99号执行。').citations.map((c) => c.docNumber)).toEqual(['国发〔2018〕99号', '郑政办〔2018〕99号']);
   });
 });
 
