@@ -34,8 +34,9 @@ describe('deadlineView: what the reports read of a deadline', () => {
   });
 
   it.each([
-    ['粤', '各地级以上市每月20日前将工作进展报送省发展改革委。', '每月20日前报送省发展改革委'],
-    ['京', '各区于每季度第一个月5日前将上季度情况报市经济和信息化局。', '每季度第1个月5日前报送市经济和信息化局'],
+    // The recipient by its canonical name: the same whether the export or the graph is read.
+    ['粤', '各地级以上市每月20日前将工作进展报送省发展改革委。', '每月20日前报送广东省发展和改革委员会'],
+    ['京', '各区于每季度第一个月5日前将上季度情况报市经济和信息化局。', '每季度第1个月5日前报送北京市经济和信息化局'],
   ] as const)('%s: a recurring duty in words with its recipient', (issuer, body, every) => {
     const [v] = views(issuer, body);
     expect(v).toMatchObject({ kind: 'recurring', every, due: null });
@@ -96,7 +97,7 @@ describe('deadlines.ics is valid RFC 5545', () => {
     const { events } = calendarOf('粤', '至2021年，各地级以上市每月20日前将工作进展报送省发展改革委。');
     const rule = events[0]!.component.getFirstPropertyValue('rrule') as ICAL.Recur;
     expect(rule.until!.toString()).toBe('2021-12-31');
-    expect(events[0]!.summary).toMatch(/^每月20日前报送省发展改革委：.+（粤府办〔2020〕2号）$/);
+    expect(events[0]!.summary).toMatch(/^每月20日前报送广东省发展和改革委员会：.+（粤府办〔2020〕2号）$/);
     expect(firstOccurrence({ every: 'monthly', day: 31 }, '2020-02-10')).toBe('2020-02-29');
   });
 
