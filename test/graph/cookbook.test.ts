@@ -206,8 +206,9 @@ describe('the Cypher cookbook on the sample issue', () => {
     const cited = (await recipe('09-most-cited-outside-corpus.cypher', { limit: 1000 })).map((r) => r.title);
     expect(cited).not.toContain('郑州市生活垃圾分类考核办法');
     expect((await recipe('02-cited-not-in-corpus.cypher', { id: '郑政办文〔2018〕18号' })).map((r) => r.title)).not.toContain('郑州市生活垃圾分类考核办法');
-    const stubs = await graph.driver.executeQuery(`MATCH (s:Decree {stub: true}) WHERE s.title CONTAINS '生活垃圾分类' RETURN count(s) AS n`, {}, { database: DATABASE });
-    expect(stubs.records[0]!.get('n').toNumber()).toBe(0);
+    const titles = rows.map((r) => r.planned as string);
+    const stubs = await graph.driver.executeQuery('MATCH (s:Decree {stub: true}) WHERE s.title IN $titles RETURN s.id AS id', { titles }, { database: DATABASE });
+    expect(stubs.records).toEqual([]);
   });
 
   it('21: money by kind: 93号 estimates sum to the printed 估算投资约… (106.5亿元); rates (每人每月30元, 每年安排…) are not summed', async () => {
