@@ -139,7 +139,7 @@ CREATE (d)-[:APPOINTS]->(x:Appointment ${typedMap(P.APPOINTMENT, 'row')})
 CREATE (x)-[:OF]->(p)
 CREATE (x)-[:AT]->(a)`;
 
-/** Stubs and laws nobody cites any more (after a re-load replaced the citing facts). */
+/** Stubs, laws and planned documents nobody cites any more (after a re-load replaced the citing facts). */
 export const DROP_ORPHANS: Statement = {
   cypher: `MATCH (t) WHERE (${CITED_ONLY}) AND NOT ()-[:CITES]->(t) DETACH DELETE t`,
   params: {},
