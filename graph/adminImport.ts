@@ -16,6 +16,7 @@ const rel = (props: P.Properties = {}) => [':START_ID(Node)', ':END_ID(Node)', .
 const HEADERS = {
   'nodes-decrees': node({ ...P.DECREE, stub: 'boolean' }),
   'nodes-laws': node(P.LAW),
+  'nodes-planned': node(P.PLANNED),
   'nodes-agencies': node(P.AGENCY),
   'nodes-gazettes': ['path:ID(Node)', ':LABEL'],
   'nodes-bodies': node(P.BODY),
@@ -45,6 +46,8 @@ export class AdminImportWriter {
   private readonly files = new Map<TableName, AtomicStream>();
   private readonly seen = new Set<string>();
   private readonly inRun: Set<string>;
+  /** Planned documents by id, with the least title their planners give (as the Bolt load keeps). */
+  private readonly planned = new Map<string, { id: string; title: string; titleKey: string | null }>();
 
   /** `ids`: every document id of the run, so a citation of one of them is not written as a stub. */
   constructor(private readonly dir: string, ids: Iterable<string>) {
@@ -76,7 +79,10 @@ export class AdminImportWriter {
       await this.row('rels-has-body', [x.id, b.id, 'HAS_BODY']);
     }
     for (const c of r.cites) {
-      if (c.kind === 'law') {
+      if (c.planned) {
+        const p = this.planned.get(c.targetId);
+        if (!p || c.title! < p.title) this.planned.set(c.targetId, { id: c.targetId, title: c.title!, titleKey: c.titleKey });
+      } else if (c.kind === 'law') {
         if (this.once(c.targetId)) await this.row('nodes-laws', [...csvValues(P.LAW, { ...c, id: c.targetId }), 'Law']);
       } else if (!this.inRun.has(c.targetId) && this.once(c.targetId)) {
         // A stub holds only what its citer printed.
@@ -110,8 +116,9 @@ export class AdminImportWriter {
     }
   }
 
-  /** Agencies last (their aliases are known only at the end); then every table is closed, and import.sh. */
+  /** Agencies and planned documents last (their names are known only at the end); then every table is closed, and import.sh. */
   async finish(agencies: AgencyRecord[]): Promise<string[]> {
+    for (const p of this.planned.values()) await this.row('nodes-planned', [...csvValues(P.PLANNED, p), 'Planned']);
     for (const a of agencies) await this.row('nodes-agencies', [...csvValues(P.AGENCY, a), 'Agency']);
     // Tables with no rows still get their header, so import.sh always finds its files.
     for (const t of Object.keys(HEADERS) as TableName[]) if (!this.files.has(t)) {

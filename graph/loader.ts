@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { applySchema } from './schema.js';
 import { ADOPT_TITLE_STUBS, batchStatements } from './batch.js';
-import { agencyStatement, documentRows, DROP_ORPHANS, OWNS, type DocumentRows, type Statement } from './statements.js';
+import { agencyStatement, CITED_ONLY, documentRows, DROP_ORPHANS, OWNS, type DocumentRows, type Statement } from './statements.js';
 
 export interface LoadCounters {
   documents: number;
@@ -179,7 +179,7 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
 }
 
 /**
- * Removes what an export loaded: its decrees and their facts, then stubs, laws, agencies, persons and
+ * Removes what an export loaded: its decrees and their facts, then stubs, laws, planned documents, agencies, persons and
  * gazettes left with no relationships. Tests use it to clean up only what they made.
  */
 export async function unloadExport(driver: Driver, database: string, exp: ExportFile): Promise<void> {
@@ -189,7 +189,7 @@ export async function unloadExport(driver: Driver, database: string, exp: Export
   await driver.executeQuery(
     `UNWIND $ids AS id
      MATCH (d:Decree {id: id})
-     OPTIONAL MATCH (d)-[:CITES]->(t) WHERE t:Law OR t.stub = true
+     OPTIONAL MATCH (d)-[:CITES]->(t) WHERE ${CITED_ONLY}
      WITH d, collect(t) AS cited
      CALL (d) { MATCH (d)-[:${OWNS}]->(x) DETACH DELETE x }
      DETACH DELETE d

@@ -32,6 +32,12 @@ export interface Citation extends Place {
   conflict: string | null;
 }
 
+/**
+ * A document still to be drafted (研究制订《…》) and not in the run: the graph makes it a `:Planned` node,
+ * not a stub, and reports do not list it as cited but missing. One the run holds was drafted since.
+ */
+export const isPlanned = (c: Citation): boolean => c.relation === 'drafts' && !c.target && !!c.title;
+
 /** An agency as printed and its canonical id (see AgencyRecord). */
 export interface AgencyRef {
   agency: string;

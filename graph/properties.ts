@@ -16,6 +16,7 @@ export const DECREE: Properties = {
   keywords: 'string[]', sourcePath: 'string', sourceStart: 'int', sourceEnd: 'int', hash: 'string',
 };
 export const LAW: Properties = { id: 'string', title: 'string', docNumber: 'string' };
+export const PLANNED: Properties = { id: 'string', title: 'string', titleKey: 'string' };
 export const BODY: Properties = { id: 'string', text: 'string', start: 'int', end: 'int', lineStarts: 'int[]', lineEnds: 'int[]' };
 export const TASK: Properties = { id: 'string', heading: 'string' };
 export const CITES: Properties = { relation: 'string', kind: 'string', docNumber: 'string', title: 'string', ...span, conflict: 'string' };

@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 export const SCHEMA: string[] = [
   'CREATE CONSTRAINT decree_id IF NOT EXISTS FOR (d:Decree) REQUIRE d.id IS UNIQUE',
   'CREATE CONSTRAINT law_id IF NOT EXISTS FOR (l:Law) REQUIRE l.id IS UNIQUE',
+  'CREATE CONSTRAINT planned_id IF NOT EXISTS FOR (p:Planned) REQUIRE p.id IS UNIQUE',
   'CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (a:Agency) REQUIRE a.id IS UNIQUE',
   'CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE',
   'CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { titleKey } from '../extractors/resolve.js';
 import { agencyId, canonicalAgency, placeOf } from '../extractors/agencies.js';
-import type { AgencyRecord, DocumentRecord } from './model.js';
+import { isPlanned, type AgencyRecord, type DocumentRecord } from './model.js';
 import * as P from './properties.js';
 import { typedMap } from './properties.js';
 
@@ -22,6 +22,10 @@ export function documentHash(d: DocumentRecord): string {
 
 const stubIdFor = (c: { docNumber: string | null; title: string | null }) => c.docNumber ?? `title:${titleKey(c.title ?? '')}`;
 const lawIdFor = (title: string) => `law:${title}`;
+/** A document still to be drafted is known only by its title: one node per title, whoever plans it. */
+const plannedIdFor = (title: string) => `planned:${titleKey(title)}`;
+/** Nodes that exist only because something cites them: dropped when nothing does any more. */
+export const CITED_ONLY = 't:Law OR t:Planned OR t.stub = true';
 /** A person is known by name within the place whose government appointed them (no national identity here). */
 export const personId = (name: string, place: string | null) => `person:${place ?? ''}:${name}`;
 
@@ -71,13 +75,20 @@ const CITES = `
 MATCH (d:Decree {id: $id})
 UNWIND $cites AS row
 CALL (row) {
-  WITH row WHERE row.kind = 'law'
+  // A drafting intent (研究制订《…》) names a document that does not exist yet: not a stub of a cited one.
+  WITH row WHERE row.planned
+  MERGE (t:Planned {id: row.targetId})
+  // The least title its planners give, whatever order they load in (as for stubs below).
+  SET t.titleKey = row.titleKey, t.title = CASE WHEN t.title IS NULL OR row.title < t.title THEN row.title ELSE t.title END
+  RETURN t
+  UNION
+  WITH row WHERE row.kind = 'law' AND NOT row.planned
   MERGE (t:Law {id: row.targetId})
   // Whoever cites it first, a law or stub ends up with the number and title some citer gave.
   SET t.title = coalesce(t.title, row.title), t.docNumber = coalesce(t.docNumber, row.docNumber)
   RETURN t
   UNION
-  WITH row WHERE row.kind <> 'law'
+  WITH row WHERE row.kind <> 'law' AND NOT row.planned
   MERGE (t:Decree {id: row.targetId})
     ON CREATE SET t.stub = true
   SET t.docNumber = coalesce(t.docNumber, row.docNumber)
@@ -128,9 +139,9 @@ CREATE (d)-[:APPOINTS]->(x:Appointment ${typedMap(P.APPOINTMENT, 'row')})
 CREATE (x)-[:OF]->(p)
 CREATE (x)-[:AT]->(a)`;
 
-/** Stubs and laws nobody cites any more (after a re-load replaced the citing facts). */
+/** Stubs, laws and planned documents nobody cites any more (after a re-load replaced the citing facts). */
 export const DROP_ORPHANS: Statement = {
-  cypher: `MATCH (s) WHERE (s:Decree AND s.stub = true OR s:Law) AND NOT ()-[:CITES]->(s) DETACH DELETE s`,
+  cypher: `MATCH (t) WHERE (${CITED_ONLY}) AND NOT ()-[:CITES]->(t) DETACH DELETE t`,
   params: {},
 };
 
@@ -198,16 +209,20 @@ export function documentRows(d: DocumentRecord) {
     body: lines.length
       ? [{ id: `${id}#body`, text: d.body.text, start: lines[0]![0], end: lines.at(-1)![1], lineStarts: lines.map((l) => l[0]), lineEnds: lines.map((l) => l[1]) }]
       : [],
-    cites: d.citations.map((c) => ({
-      targetId: c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
-      kind: c.kind,
-      relation: c.relation,
-      docNumber: c.docNumber,
-      title: c.title,
-      titleKey: c.title ? titleKey(c.title) : null,
-      conflict: c.conflict,
-      ...pick(c),
-    })),
+    cites: d.citations.map((c) => {
+      const planned = isPlanned(c);
+      return {
+        targetId: planned ? plannedIdFor(c.title!) : c.kind === 'law' ? lawIdFor(c.title ?? c.docNumber ?? '') : c.target ?? stubIdFor(c),
+        planned,
+        kind: c.kind,
+        relation: c.relation,
+        docNumber: c.docNumber,
+        title: c.title,
+        titleKey: c.title ? titleKey(c.title) : null,
+        conflict: c.conflict,
+        ...pick(c),
+      };
+    }),
     tasks: [...taskIds].map((tid) => ({ id: tid, heading: headingOf.get(tid) ?? null })),
     assignments: assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId, agencyName: a.agencyId.slice('agency:'.length), role: a.role, task: a.task, ...pick(a) })),
     deadlines: d.deadlines.map((x) => ({

@@ -1,4 +1,4 @@
-import type { AgencyRecord, DocumentRecord, ExportFile } from '../../graph/model.js';
+import { isPlanned, type AgencyRecord, type DocumentRecord, type ExportFile } from '../../graph/model.js';
 import { citationGraphSvg } from './svg.js';
 import type { Report, ReportKind } from './model.js';
 import { AgenciesReport } from './agencies.js';
@@ -78,7 +78,9 @@ class CitationsReport implements ReportBuilder {
     const ranking = [...citers.entries()]
       .map(([id, s]) => ({ id, title: titles.get(id) ?? titleOf.get(id)!, inCorpus: titles.has(id), citedBy: s.size }))
       .sort((a, b) => b.citedBy - a.citedBy || cmp(a.id, b.id));
-    const unresolved = ranking.filter((r) => !r.inCorpus && !isLaw.has(r.id)).map((r) => ({ cited: r.id, title: r.title, citedIn: citedIn.get(r.id)! }));
+    // A document only planned (研究制订《…》) does not exist yet: it is not a missing one.
+    const existing = new Set(this.citations.filter(({ c }) => !isPlanned(c)).map(({ c }) => citedKey(c)));
+    const unresolved = ranking.filter((r) => !r.inCorpus && !isLaw.has(r.id) && existing.has(r.id)).map((r) => ({ cited: r.id, title: r.title, citedIn: citedIn.get(r.id)! }));
     const conflicts = edges.filter((e) => e.conflict).map((e) => ({ decree: e.from, cited: e.to, text: e.text, conflict: e.conflict }));
     const edgeColumns = ['citing_id', 'citing_title', 'cited', 'cited_title', 'cited_in_corpus', 'kind', 'relation', 'text', 'conflict'];
     const edgeRows = edges.map((e) => [e.from, e.fromTitle, e.to, e.toTitle, e.inCorpus ? 'yes' : 'no', e.kind, e.relation, e.text, e.conflict]);

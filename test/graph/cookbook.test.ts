@@ -198,12 +198,17 @@ describe('the Cypher cookbook on the sample issue', () => {
     const rows = await recipe('20-documents-to-be-drafted.cypher');
     // Printed: 研究制订《郑州市生活垃圾分类考核办法》、《郑州市生活垃圾分类管理经费补贴办法》、《…设置指导标准》等配套文件
     // (the third, a 标准, is not read as a document by the citation extractor).
-    expect(rows.map((r) => [r.decree, r.planned, r.notYetIssued])).toEqual([
-      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类考核办法', true],
-      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类管理经费补贴办法', true],
+    expect(rows.map((r) => [r.decree, r.planned, r.notYetIssued, r.id])).toEqual([
+      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类考核办法', true, 'planned:郑州市生活垃圾分类考核办法'],
+      ['郑政办文〔2018〕18号', '郑州市生活垃圾分类管理经费补贴办法', true, 'planned:郑州市生活垃圾分类管理经费补贴办法'],
     ]);
+    // Not cited but missing: neither the most cited outside the corpus, nor what 18号 cites outside it, nor a stub.
     const cited = (await recipe('09-most-cited-outside-corpus.cypher', { limit: 1000 })).map((r) => r.title);
     expect(cited).not.toContain('郑州市生活垃圾分类考核办法');
+    expect((await recipe('02-cited-not-in-corpus.cypher', { id: '郑政办文〔2018〕18号' })).map((r) => r.title)).not.toContain('郑州市生活垃圾分类考核办法');
+    const titles = rows.map((r) => r.planned as string);
+    const stubs = await graph.driver.executeQuery('MATCH (s:Decree {stub: true}) WHERE s.title IN $titles RETURN s.id AS id', { titles }, { database: DATABASE });
+    expect(stubs.records).toEqual([]);
   });
 
   it('21: money by kind: 93号 estimates sum to the printed 估算投资约… (106.5亿元); rates (每人每月30元, 每年安排…) are not summed', async () => {

@@ -51,6 +51,15 @@ describe('the report site: pages and links', () => {
     expect(missing).toContain('郑发〔2017〕17号');
     expect(missing).not.toContain('中华人民共和国');
   });
+
+  it('a document still to be drafted is not cited but missing; its planner lists it with relation drafts', () => {
+    // Printed in 郑政办文〔2018〕18号: 研究制订《郑州市生活垃圾分类考核办法》…等配套文件.
+    const view = readFileSync(join(dir, 'citations-view.html'), 'utf8');
+    expect(view).toContain('郑发〔2017〕17号');
+    expect(view).not.toContain('生活垃圾分类考核办法');
+    const cites = /<table class="dt" id="cites">[\s\S]*?<\/table>/.exec(readFileSync(join(dir, decreePath('郑政办文〔2018〕18号')), 'utf8'))![0];
+    expect(cites).toMatch(/郑州市生活垃圾分类考核办法[\s\S]*?<td>drafts<\/td>/);
+  });
 });
 
 describe('the report site in a real browser (headless Chromium)', () => {

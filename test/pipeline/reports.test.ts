@@ -28,6 +28,8 @@ describe('reports on the sample issue', () => {
     expect(data.perDecree.find((d) => d.id === '郑政文〔2018〕95号')!.cites).toEqual(expect.arrayContaining(['郑政〔2018〕25号', '郑政文〔2018〕92号']));
     expect(data.perDecree.find((d) => d.id === '郑政〔2018〕25号')!.citedBy).toEqual(['郑政文〔2018〕95号']);
     expect(data.unresolved.find((u) => u.cited === '郑发〔2017〕17号')).toMatchObject({ citedIn: [{ decree: '郑政〔2018〕19号' }, { decree: '郑政〔2018〕19号' }] });
+    // 研究制订《郑州市生活垃圾分类考核办法》 (郑政办文〔2018〕18号) plans a document: not a missing one.
+    expect(data.unresolved.map((u) => u.cited)).not.toContain('《郑州市生活垃圾分类考核办法》');
   });
 
   it('deadlines: a calendar with the quarterly report as an RRULE in the .ics', () => {

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { AgencyRecord, DocumentRecord } from '../../../graph/model.js';
+import { isPlanned, type AgencyRecord, type DocumentRecord } from '../../../graph/model.js';
 import { writeFileAtomic } from '../../atomic.js';
 import { GapsReport } from '../build.js';
 import { compareDeadlines, deadlineItems, type DeadlineItem } from '../deadlines.js';
@@ -63,6 +63,8 @@ export class SiteBuilder {
     writeSync(this.fd, JSON.stringify(record) + '\n');
     this.decrees.push({ id: d.id, docNumber: d.docNumber, title: d.title, docType: d.docType, issuer: d.issuer, issuedDate: d.issuedDate, cites: d.citations.length, tasks: tasks.size, deadlines: d.deadlines.length });
     for (const c of d.citations) {
+      // A document still to be drafted is neither cited nor missing: its planner's page lists it.
+      if (isPlanned(c)) continue;
       const to = c.target ?? c.docNumber ?? `《${c.title}》`;
       const item = this.cited.get(to) ?? this.cited.set(to, { id: to, title: c.title, kind: c.kind, citedBy: new Map() }).get(to)!;
       item.citedBy.set(d.id, (item.citedBy.get(d.id) ?? 0) + 1);
