@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../../../graph/model.js';
+import { isPlanned, type DocumentRecord } from '../../../graph/model.js';
 import type { DeadlineItem } from '../deadlines.js';
 import type { AmountView } from '../facts.js';
 import { agencyLink, decreeLink, dueCell, esc, page, table, type SiteIndex } from './html.js';
@@ -44,7 +44,8 @@ ${field('印发/转发', d.issuesTitle)}${field('来源', `${d.source.path}（${
     (cites.get(key) ?? cites.set(key, { c, spans: [] }).get(key)!).spans.push(c);
   }
   const citeRows = [...cites.values()].map(({ c, spans }) => [
-    decreeLink(c.target ?? c.docNumber ?? `《${c.title}》`, index, DEPTH, c.docNumber ?? `《${c.title}》`),
+    // A document still to be drafted is on no other page: named, not linked.
+    isPlanned(c) ? `《${esc(c.title!)}》（待制定）` : decreeLink(c.target ?? c.docNumber ?? `《${c.title}》`, index, DEPTH, c.docNumber ?? `《${c.title}》`),
     esc(c.title ?? ''),
     c.kind,
     c.relation,
