@@ -13,8 +13,9 @@ export interface DocNumberParts {
 // Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号): the prefix starts after them.
 const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
 
-// 原 ("former") before an organ that has since been renamed (原卫生部令第45号) is a word, not its name.
-const FORMER = /^原(?=..)/;
+// 原 ("former") before the organ of an order since renamed (原卫生部令第45号) is a word, not its name. Only
+// before an order: 原 also opens real 机关代字 (原平市's 原政发〔2020〕5号).
+const FORMER = /^原(?=.+令)/;
 
 function trimPrefix(run: string): string {
   const cut = run.replace(LEAD_IN, '').replace(FORMER, '');

@@ -21,8 +21,10 @@ const NOT_CITED = /(?:证|表|单|名录|目录|书|台账|册|图|标准|规范
 const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公报|批复|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|规则|要点|措施|令)$/;
 // 《C》（…）同时废止, …等文件不再执行: said after the last citation of a list, it repeals the whole list.
 const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)/;
-// 研究制订《…考核办法》: a document still to be written, not a citation of one (已制定 is past).
-const DRAFTS_BEFORE = /(?<!已|已经)(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
+// 研究制订《…考核办法》: a document still to be written, not a citation of one.
+const DRAFTS_BEFORE = /(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
+// 已制定, 已经研究制定: done, so the document exists (checked over the whole verb phrase, not one position).
+const DONE_BEFORE = /已(?:经)?[^，。；]{0,4}(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
 // What may stand between two citations of one list: 《A》、《B》和《C》, and the date (原, the state's name) that
 // opens an order's promulgation: …令第51号公布的《A》、2014年2月14日原中华人民共和国…令第62号公布的《B》.
 const LIST_GAP = /^\s*(?:、|和|及|与|以及|或|或者)?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*原?(?:中华人民共和国)?\s*$/;
@@ -45,7 +47,7 @@ const RELATION_BEFORE: [CitationRelation, RegExp][] = [
 function listRelation(text: string, start: number, end: number): CitationRelation {
   if (REPEALS_AFTER.test(text.slice(end, end + 14))) return 'repeals';
   const before = text.slice(sentenceAround(text, start, start, RELATION_REACH).start, start);
-  if (DRAFTS_BEFORE.test(before)) return 'drafts';
+  if (DRAFTS_BEFORE.test(before) && !DONE_BEFORE.test(before)) return 'drafts';
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;
   return 'mentions';
 }

@@ -21,11 +21,17 @@ export function listedRepeals(text: string, from: number): Found[] {
   let at = from;
   for (const line of text.slice(from).split('\n')) {
     const m = listing ? ITEM.exec(line) : null;
-    if (m && KIND.test(m[1]!)) {
-      const s = at + line.indexOf(m[1]!);
-      const kind: CitationKind = LAW.test(m[1]!) ? 'law' : 'decree';
-      out.push({ s, e: s + m[1]!.length, title: m[1]!, docNumber: null, kind, relation: 'repeals' });
-    } else listing = ANNOUNCE.test(line);
+    if (m) {
+      // An item that is not a document (a form, a list) is passed over; the list goes on.
+      if (KIND.test(m[1]!)) {
+        const s = at + line.indexOf(m[1]!);
+        const kind: CitationKind = LAW.test(m[1]!) ? 'law' : 'decree';
+        out.push({ s, e: s + m[1]!.length, title: m[1]!, docNumber: null, kind, relation: 'repeals' });
+      }
+    } else if (!listing || line.trim()) {
+      // A blank line between items does not end the list; any other line does (or announces a new one).
+      listing = ANNOUNCE.test(line);
+    }
     at += line.length + 1;
   }
   return out;

@@ -30,11 +30,11 @@ export function noteDate(l: Line): Range | null {
 }
 
 /**
- * The signature in text[from, to): the first line that is only a date (the 落款 date comes before any
+ * The signature in text from `from` on: the first line that is only a date (the 落款 date comes before any
  * 附件), with the organ lines right above it; an organ and its date may share a line (`…办公厅2025年12月2日`).
  */
-export function findSignature(text: string, from: number, to = text.length): Signature {
-  const lines = linesOf(text, from, to);
+export function findSignature(text: string, from: number): Signature {
+  const lines = linesOf(text, from);
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     let date = dateLine(l);

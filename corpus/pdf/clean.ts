@@ -15,7 +15,7 @@ import type { PdfLine } from './layout.js';
 const FOLD = radicals as Record<string, string>;
 
 /** The unified ideograph for a radical or compatibility character some PDF producers emit, else itself. */
-export function foldChar(ch: string): string {
+function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code >= 0x2e80 && code <= 0x2fdf) return FOLD[ch] ?? ch;
   if (code >= 0xf900 && code <= 0xfaff) {
@@ -66,7 +66,8 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
     }
   }
   const withText = pages.filter((p) => p.length).length;
-  // A running head or footer is on most pages; in a short file on every page but the first.
+  // A running head or footer is on 40% of the pages with text, and on three at least: a line that repeats on
+  // two pages only (a short file) is not told apart from text that happens to repeat.
   const min = Math.max(3, Math.ceil(0.4 * withText));
   for (const lines of pages) {
     for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min) out.add(l);
@@ -91,7 +92,7 @@ function numberAcross(a: string, b: string): boolean {
  * `b` goes on with `a`'s sentence: a 发文字号 is broken between them, or `a` fills its column and `b` is not
  * indented, or both are lines of an indented block.
  */
-export function continues(a: PdfLine, b: PdfLine): boolean {
+function continues(a: PdfLine, b: PdfLine): boolean {
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
   const at = a.text.trim();
   if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at)) return false;

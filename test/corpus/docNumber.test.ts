@@ -31,7 +31,8 @@ describe('canonicalDocNumber: every printed variant gives one canonical form', (
     // 原 (former) names an organ since renamed: the number is the organ's.
     ['原卫生部令第45号', '卫生部令第45号', { prefix: '卫生部令', year: null, serial: 45 }],
     ['原中华人民共和国国家发展计划委员会令第8号', '国家发展计划委员会令第8号', { prefix: '国家发展计划委员会令', year: null, serial: 8 }],
-    ['原国发〔2001〕3号', '国发〔2001〕3号', { prefix: '国发', year: 2001, serial: 3 }],
+    // …but 原 also opens real 机关代字 (原平市): before a year-number it stays.
+    ['原政发〔2020〕5号', '原政发〔2020〕5号', { prefix: '原政发', year: 2020, serial: 5 }],
   ])('%s → %s', (raw, canonical, parts) => {
     const m = canonicalDocNumber(raw)!;
     expect(m.canonical).toBe(canonical);

@@ -145,6 +145,14 @@ describe('a repeal announced for the numbered list that follows (a law\'s 附件
       ['广东省测试乙实施细则', 'decree', 'repeals'],
     ]);
   });
+
+  it('a blank line or an item that is no document does not end the list', () => {
+    const body = ['市人民政府下列文件同时废止：', '', '（1）北京市测试甲管理办法；', '', '（2）北京市测试名录；', '（3）北京市测试乙实施细则。', '本办法自2022年1月1日起施行。'].join('\n');
+    expect(rel(body)).toEqual([
+      ['北京市测试甲管理办法', 'decree', 'repeals'],
+      ['北京市测试乙实施细则', 'decree', 'repeals'],
+    ]);
+  });
 });
 
 describe('the document\'s own order number is no citation, however its organ is printed', () => {
@@ -172,6 +180,7 @@ describe('drafting intents are their own relation', () => {
     // Already made, or numbered: a citation of an existing document.
     ['依据已制定《广东省测试扶持政策》执行。', [['广东省测试扶持政策', 'basis']]],
     ['各地已制定《广东省测试扶持政策》。', [['广东省测试扶持政策', 'mentions']]],
+    ['我市已研究制定《北京市测试促进办法》。', [['北京市测试促进办法', 'mentions']]],
     ['修改后重新制定《广东省测试管理办法》（粤府办〔2019〕5号）。', [['粤府办〔2019〕5号', 'mentions']]],
   ])('%s', (sentence, expected) => {
     expect(rel(sentence)).toEqual(expected);
