@@ -1,3 +1,5 @@
+import { abbreviates } from './abbreviation.js';
+
 /**
  * 发文字号 (document numbers). GB/T 9704-2012 form: 机关代字 + 〔year〕 + serial + 号 (郑政办〔2018〕44号);
  * State Council / ministerial orders: 国务院令第590号. Matching runs on normalised text (brackets already
@@ -95,4 +97,18 @@ export function canonicalDocNumber(raw: string): DocNumberMatch | null {
   const all = findDocNumbers(text, (run) => run);
   const m = all[0];
   return m && m.index === 0 && m.end === text.length ? m : null;
+}
+
+/** The organ of an order number, 令 included (`江西省人民政府令`); null for a year number. */
+const orderOrgan = (n: string) => (n.includes('〔') ? null : n.slice(0, n.lastIndexOf('令') + 1));
+
+/**
+ * Two canonical numbers of one order, one organ abbreviating the other (江西省人民政府令第223号 and
+ * 省人民政府令第223号, 国务院令第707号 and 国令第707号). A year number's 机关代字 is a fixed code: 国发 is not
+ * 国办发, and 国发〔2020〕1号 is not 国发〔2020〕11号, so year numbers are the same only when equal.
+ */
+export function sameOrder(a: string, b: string): boolean {
+  const [x, y] = [orderOrgan(a), orderOrgan(b)];
+  if (!x || !y) return a === b;
+  return a.slice(x.length) === b.slice(y.length) && (x === y || abbreviates(x, y) || abbreviates(y, x));
 }

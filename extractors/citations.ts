@@ -1,9 +1,8 @@
-import { canonicalDocNumber, findDocNumbers } from '../corpus/docNumber.js';
-import { abbreviates } from '../corpus/header/hints.js';
+import { canonicalDocNumber, findDocNumbers, sameOrder } from '../corpus/docNumber.js';
 import type { Citation, CitationKind, CitationRelation } from '../graph/model.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { compact } from './metadata.js';
-import { listedRepeals } from './repealList.js';
+import { LAW, listedRepeals, REPEAL_VERB } from './repealList.js';
 
 /**
  * Citations of other decrees (by number and by title) and of laws. Finding only: which document a
@@ -13,14 +12,13 @@ import { listedRepeals } from './repealList.js';
 // 《title》 optionally followed by its number in parentheses: 《…》（郑发〔2017〕17号）
 const TITLED = /《([^《》\n]{2,120})》(?:（([^（）\n]{3,40})）)?/g;
 const SHORT_NAME = /^（?以下简称(?:《([^》]{1,20})》|“([^”]{1,20})”)/;
-const LAW = /(?:(?<!办)法|条例|法典)$/;
 // 《规划》《条例》 with no 以下简称 definition: the document speaking of itself.
 const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|纲要|计划|条例|决定)$/;
 // Certificates, forms, lists, standards, catalogues named in 《》 are not citations.
 const NOT_CITED = /(?:证|表|单|名录|目录|书|台账|册|图|标准|规范|分类|公约|报告|杂志|手册|指南|平台)$/;
 const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公报|批复|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|规则|要点|措施|令)$/;
 // 《C》（…）同时废止, …等文件不再执行: said after the last citation of a list, it repeals the whole list.
-const REPEALS_AFTER = /^\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)/;
+const REPEALS_AFTER = new RegExp(`^\\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:${REPEAL_VERB})`);
 // 研究制订《…考核办法》: a document still to be written, not a citation of one.
 const DRAFTS_BEFORE = /(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
 // 已制定, 已经研究制定: done, so the document exists (checked over the whole verb phrase, not one position).
@@ -115,15 +113,9 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
   const own = new Set([meta.title, meta.issuesTitle].filter(Boolean).map((t) => compact(t!)));
   const shortNames = new Map<string, { title: string; kind: CitationKind; docNumber: string | null }>();
   const taken: [number, number][] = [];
-  // The own number, also an order's where one form of the organ abbreviates the other (江西省人民政府令第223号
-  // in the header, 省人民政府令第223号 in the text). A 机关代字 is a fixed code: 国发 is not 国办发.
+  // The own number, also an order's printed with a shorter organ (省人民政府令第223号 for 江西省人民政府令第223号).
   const ours = meta.docNumber;
-  const organ = (c: string) => (c.includes('〔') ? null : c.slice(0, c.lastIndexOf('令')));
-  const sameOrder = (a: string, b: string) => {
-    const [x, y] = [organ(a), organ(b)];
-    return !!x && !!y && a.slice(x.length) === b.slice(y.length) && (abbreviates(x, y) || abbreviates(y, x));
-  };
-  const ownNumber = (c: string) => c === ours || (!!ours && sameOrder(c, ours));
+  const ownNumber = (c: string) => !!ours && sameOrder(c, ours);
   const found: Found[] = [];
   const push = (s: number, e: number, c: Found['c']) => found.push({ s, e, c });
 

@@ -6,11 +6,14 @@ import type { Citation, CitationKind } from '../graph/model.js';
  */
 
 // The sentence announcing the list: it names the titles as 下列 and repeals them, ending in a colon.
-const ANNOUNCE = /下列[^。；\n]{0,80}(?:废止|停止执行|不再执行|停止施行|不再施行|不再适用)[:：]\s*$/;
+/** The words that repeal a document (shared with the citations' relation). */
+export const REPEAL_VERB = '废止|停止执行|不再执行|停止施行|不再施行|不再适用';
+const ANNOUNCE = new RegExp(`下列[^。；\\n]{0,80}(?:${REPEAL_VERB})[:：]\\s*$`);
 // One item: 1. / 1、 / （1） then a title, nothing after it.
 const ITEM = /^\s*(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])\s*([^。；，：\n]{4,120}?)\s*[。；]?\s*$/;
 const KIND = /(?:法|条例|法典|规定|决定|决议|办法|细则|通知|意见|规则|命令)$/;
-const LAW = /(?:(?<!办)法|条例|法典)$/;
+/** A law or regulation title (办法 is not a law). */
+export const LAW = /(?:(?<!办)法|条例|法典)$/;
 
 type Found = Omit<Citation, 'target' | 'conflict' | 'start' | 'end' | 'text'> & { s: number; e: number };
 

@@ -1,4 +1,5 @@
-import { canonicalDocNumber } from '../docNumber.js';
+import { abbreviates } from '../abbreviation.js';
+import { canonicalDocNumber, sameOrder } from '../docNumber.js';
 import type { NormText } from '../normalize.js';
 import { concat, type Range, type SourceDocument, type TitleSource } from '../split.js';
 import { ORGAN } from './lines.js';
@@ -25,18 +26,6 @@ export interface Hints {
 const JOINT = /[、，,；;／/]|\s+/g;
 /** An issuer named collectively (工业和信息化部等七部门): the signature lists them. */
 const COLLECTIVE = /等[一二三四五六七八九十\d]{1,3}个?(?:部门|单位|部委|机关)$/;
-
-/**
- * `short` abbreviates `full`: its characters stand in order in `full`, both end alike, and it starts with
- * the same character or with a relative place (市政府 → 宜春市人民政府, 工信部 → 工业和信息化部).
- */
-export function abbreviates(short: string, full: string): boolean {
-  if (short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
-  if (short[0] !== full[0] && !/^[省市县区]/.test(short)) return false;
-  let i = 0;
-  for (const c of full) if (c === short[i]) i++;
-  return i === short.length;
-}
 
 /** The ranges of the parts of a joint issuer field, split at 、 ， and spaces. */
 function parts(text: string, at: number): Range[] {
@@ -100,7 +89,8 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
   const title = useTitle && put(useTitle.text);
   // A metadata number that abbreviates the printed one (省政府令第223号 for 江西省人民政府令 第223号) gives way.
   const headerNumber = h.docNumber && canonicalDocNumber(doc.norm.text.slice(h.docNumber[0], h.docNumber[1]))?.canonical;
-  const shortened = hints.docNumber && headerNumber && abbreviates(hints.docNumber.text, headerNumber);
+  const metaNumber = hints.docNumber && canonicalDocNumber(hints.docNumber.text)?.canonical;
+  const shortened = metaNumber && headerNumber && sameOrder(metaNumber, headerNumber);
   const number = hints.docNumber && !shortened ? put(hints.docNumber) : null;
   const date = hints.date && put(hints.date);
   const issuer = hints.issuer && put(hints.issuer);

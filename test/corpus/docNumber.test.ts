@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDocNumber, findDocNumbers } from '../../corpus/docNumber.js';
+import { canonicalDocNumber, findDocNumbers, sameOrder } from '../../corpus/docNumber.js';
 import { normalizeChars } from '../../corpus/normalize.js';
 
 describe('canonicalDocNumber: every printed variant gives one canonical form', () => {
@@ -56,5 +56,19 @@ describe('findDocNumbers in running text (normalised)', () => {
     ['按照国家市场监督管理总局令第56号执行；参照中国证券监督管理委员会令第19号', ['国家市场监督管理总局令第56号', '中国证券监督管理委员会令第19号']],
   ])('%s', (line, expected) => {
     expect(findDocNumbers(normalizeChars(line).text).map((m) => m.canonical)).toEqual(expected);
+  });
+});
+
+describe('sameOrder: one order printed with a shorter organ; year numbers only when equal', () => {
+  it.each([
+    ['江西省人民政府令第223号', '省人民政府令第223号', true],
+    ['国务院令第707号', '国令第707号', true],
+    ['国务院令第707号', '国务院令第708号', false],
+    ['国发〔2020〕1号', '国发〔2020〕11号', false],
+    ['国发〔2020〕1号', '国办发〔2020〕1号', false],
+    ['粤府办〔2020〕2号', '粤府办〔2020〕2号', true],
+  ] as const)('%s ~ %s: %s', (a, b, same) => {
+    expect(sameOrder(a, b)).toBe(same);
+    expect(sameOrder(b, a)).toBe(same);
   });
 });
