@@ -15,6 +15,13 @@ export function cli(args: string[], env: Record<string, string> = {}, more: Exec
 }
 
 /** Every file under `dir` with its bytes, by relative path: two out directories compared whole. */
+/** The files under `dir`, names only: safe while a run writes there (a temp file may vanish before it is read). */
+export function fileNames(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
 export function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
