@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run quality -- <corpus dir> [--floors quality/floors.json] [--json] [--misses]`
- * Extracts every labelled file found under <corpus dir> (the real corpus, read where it lies) and prints
+ * `npm run quality -- <corpus dir> [--gold quality/gold/x.json] [--floors quality/floors.json] [--json] [--misses]`
+ * Extracts every labelled file found under <corpus dir> (a real corpus, read where it lies) and prints
  * per-field accuracy / precision / recall per source, for the development files, the held-out files and
- * overall. With --floors, exits 1 when a field falls below its floor.
+ * overall. --gold scores one gold file only (a corpus kept outside ../shared, e.g. the 司法解释 texts);
+ * by default every file in quality/gold. With --floors, exits 1 when a field falls below its floor.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,32 +18,38 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Source files live in quality/, the compiled script in dist/quality/: the gold is read from the source tree.
 const qualityDir = existsSync(join(here, 'gold')) ? here : join(here, '../../quality');
 
-function goldFiles(): GoldFile[] {
+function goldFiles(only?: string): GoldFile[] {
   const dir = join(qualityDir, 'gold');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { files: GoldFile[] }).files);
+  const paths = only ? [only] : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return paths.flatMap((p) => (JSON.parse(readFileSync(p, 'utf8')) as { files: GoldFile[] }).files);
 }
 
-const heldout = new Set(readFileSync(join(qualityDir, 'heldout.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
+// Every corpus keeps its own held-out list (heldout.txt, heldout-sfjs.txt): one file name a line.
+const heldout = new Set(
+  readdirSync(qualityDir)
+    .filter((f) => /^heldout.*\.txt$/.test(f))
+    .flatMap((f) => readFileSync(join(qualityDir, f), 'utf8').split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean),
+);
 
 async function main(): Promise<void> {
   const cmd = new Command('quality')
-    .argument('<dir>', 'the real corpus (../shared/corpus/real)')
+    .argument('<dir>', 'a labelled corpus (../shared/corpus/real, or the 司法解释 texts)')
+    .option('--gold <file>', 'score only the files of this gold file (default: every quality/gold/*.json)')
     .option('--floors <file>', 'JSON floors per split and field; exit 1 when a field is below')
     .option('--json', 'print the scores as JSON')
     .option('--misses', 'list, per development file, the values that differ from the gold')
     .parse();
   const dir = cmd.args[0]!;
-  const opts = cmd.opts<{ floors?: string; json?: boolean; misses?: boolean }>();
+  const opts = cmd.opts<{ gold?: string; floors?: string; json?: boolean; misses?: boolean }>();
   const groups = new Map<string, Scores>();
   const add = (key: string, s: Scores) => {
     if (!groups.has(key)) groups.set(key, emptyScores());
     addScores(groups.get(key)!, s);
   };
   let files = 0;
-  for (const gold of goldFiles()) {
+  for (const gold of goldFiles(opts.gold)) {
     const path = join(dir, gold.file);
     if (!existsSync(path)) continue;
     files++;
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${gold.file} (${head})\n${misses.map((m) => `  ${m.field}: gold ${JSON.stringify(m.gold)} got ${JSON.stringify(m.got)}\n`).join('')}`);
     }
   }
-  if (!files) throw new Error(`no labelled file found under ${dir}: expected the real corpus (html/, txt/, pdf/)`);
+  if (!files) throw new Error(`no labelled file found under ${dir}: expected the files the gold names (html/, txt/, pdf/ of ../shared/corpus/real; sfjs/ of the 司法解释 texts)`);
   const table = [...groups].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
   if (opts.json) process.stdout.write(`${JSON.stringify(Object.fromEntries(table.map(([k, s]) => [k, summary(s)])), null, 1)}\n`);
   else process.stdout.write(formatTable(table));
