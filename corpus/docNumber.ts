@@ -12,8 +12,9 @@ export interface DocNumberParts {
   serial: number;
 }
 
-// Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号): the prefix starts after them.
-const LEAD_IN = /^.*(?:落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
+// Words that end the running text before a number cited bare (严格落实郑政〔2018〕25号, a 批复's 你院粤检发〔2020〕8号
+// 请示): the prefix starts after them.
+const LEAD_IN = /^.*(?:你[院厅局部委办省市区县]|我院|本院|落实|执行|根据|依据|按照|参照|贯彻|印发|转发|废止|停止|简称|文件|规定|精神|要求|详见|参见|见|按|据|依|经|由|对|将|在|即|和|及|与|或|的|了|是|为|以)/;
 
 // 原 ("former") before the organ of an order since renamed (原卫生部令第45号) is a word, not its name. Only
 // before an order: 原 also opens real 机关代字 (原平市's 原政发〔2020〕5号).

@@ -9,8 +9,9 @@ import { LAW, listedRepeals, REPEAL_VERB } from './repealList.js';
  * citation points to is decided later by the resolution stage (`resolve.ts`), across the whole run.
  */
 
-// 《title》 optionally followed by its number in parentheses: 《…》（郑发〔2017〕17号）
-const TITLED = /《([^《》\n]{2,120})》(?:（([^（）\n]{3,40})）)?/g;
+// 《title》 optionally followed by its number in parentheses: 《…》（郑发〔2017〕17号）, the short name sometimes
+// defined in the same parentheses (《…》（法释〔2008〕5号，以下简称《解释》））.
+const TITLED = /《([^《》\n]{2,120})》(?:（([^（）\n]{3,40}?)(?:[，,]\s*(以下简称[^（）\n]{1,24}))?）)?/g;
 const SHORT_NAME = /^（?以下简称(?:《([^》]{1,20})》|“([^”]{1,20})”)/;
 // 《规划》《条例》 with no 以下简称 definition: the document speaking of itself.
 const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|纲要|计划|条例|决定)$/;
@@ -18,7 +19,9 @@ const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|�
 const NOT_CITED = /(?:证|表|单|名录|目录|书|台账|册|图|标准|规范|分类|公约|报告|杂志|手册|指南|平台)$/;
 const DECREE = /(?:意见|通知|通报|通告|公告|决定|决议|命令|公报|批复|纪要|方案|办法|规划|政策|细则|规定|纲要|计划|规则|要点|措施|令)$/;
 // 《C》（…）同时废止, …等文件不再执行: said after the last citation of a list, it repeals the whole list.
-const REPEALS_AFTER = new RegExp(`^\\s*(?:等(?:文件|规定|通知)?)?(?:同时|即行|自行|一并)?(?:${REPEAL_VERB})`);
+// The day may be named first: 《…》（法释〔2015〕16号）自本解释施行之日起废止.
+const FROM_DAY = '自本(?:解释|规定|决定|批复|办法|通知|意见|条例|细则)(?:施行|公布|发布|印发)之日起';
+const REPEALS_AFTER = new RegExp(`^\\s*(?:等(?:文件|规定|通知)?)?(?:${FROM_DAY})?(?:同时|即行|自行|一并)?(?:${REPEAL_VERB})`);
 // 研究制订《…考核办法》: a document still to be written, not a citation of one.
 const DRAFTS_BEFORE = /(?:研究|抓紧|尽快|加快|负责)?(?:制订|制定|起草|编制|出台)(?:并(?:出台|印发|实施))?\s*$/;
 // 已制定, 已经研究制定: done, so the document exists (checked over the whole verb phrase, not one position).
@@ -43,7 +46,7 @@ const RELATION_BEFORE: [CitationRelation, RegExp][] = [
  * 《A》、《B》同时废止 repeals both. `start` is the list's first citation, `end` its last one's end.
  */
 function listRelation(text: string, start: number, end: number): CitationRelation {
-  if (REPEALS_AFTER.test(text.slice(end, end + 14))) return 'repeals';
+  if (REPEALS_AFTER.test(text.slice(end, end + 24))) return 'repeals';
   const before = text.slice(sentenceAround(text, start, start, RELATION_REACH).start, start);
   if (DRAFTS_BEFORE.test(before) && !DONE_BEFORE.test(before)) return 'drafts';
   for (const [rel, re] of RELATION_BEFORE) if (re.test(before)) return rel;
@@ -135,7 +138,7 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     // A law cited with its order number (《…条例》（国务院令第590号）) stays a law.
     const citedKind = number && LAW.test(title) ? 'law' : kind;
     push(s, e, { ...cited, kind: citedKind });
-    const def = SHORT_NAME.exec(text.slice(e, e + 30));
+    const def = SHORT_NAME.exec(m[3] ?? text.slice(e, e + 30));
     if (def) shortNames.set(def[1] ?? def[2]!, { title: cited.title, kind: citedKind, docNumber: cited.docNumber });
   }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { one } from '../helpers.js';
+
+/**
+ * Forms of 司法解释 and 批复 texts (synthetic sentences, one per form, issuers of both courts and of
+ * other bodies): numbers cited with a short name defined inside their parentheses, 批复 requests, and the
+ * repeal wordings of a 解释's last article.
+ */
+const rel = (body: string) => one(body).citations.map((c) => [c.docNumber ?? c.title, c.relation]);
+
+describe('a number whose parentheses also define a short name', () => {
+  it.each([
+    [
+      '现决定对最高人民法院《关于审理测试甲案件若干问题的解释》（法释〔2008〕5号，以下简称《解释》）作如下修改：一、删除《解释》第一条第二项。',
+      '法释〔2008〕5号',
+    ],
+    [
+      '现决定对《最高人民检察院关于测试乙问题的规定》（高检发释字〔2001〕4号，以下简称《规定》）作如下修改。',
+      '高检发释字〔2001〕4号',
+    ],
+    ['省政府决定对《某省测试丙管理办法》（粤府〔2019〕5号,以下简称“办法”）修改如下。', '粤府〔2019〕5号'],
+  ])('%s', (sentence, number) => {
+    const cs = one(sentence).citations;
+    expect(cs[0]!.docNumber).toBe(number);
+    // The short name stands for the same document afterwards.
+    expect(cs.every((c) => c.docNumber === number)).toBe(true);
+  });
+
+  it('the defined short name is the title of the later mention', () => {
+    const cs = one('现决定对最高人民法院《关于审理测试甲案件若干问题的解释》（法释〔2008〕5号，以下简称《解释》）作如下修改：一、删除《解释》第一条第二项。').citations;
+    expect(cs.map((c) => [c.title, c.text])).toEqual([
+      ['关于审理测试甲案件若干问题的解释', '《关于审理测试甲案件若干问题的解释》（法释〔2008〕5号，以下简称《解释》）'],
+      ['关于审理测试甲案件若干问题的解释', '《解释》'],
+    ]);
+  });
+});
+
+describe('repeal wordings of a 解释, a 规定 and a 办法', () => {
+  it.each([
+    ['本解释自2024年12月1日起施行。《最高人民法院关于审理测试案件的解释》（法释〔2015〕16号）同时废止。', [['法释〔2015〕16号', 'repeals']]],
+    ['《最高人民检察院关于测试的规定》（高检发释字〔2001〕2号）自本规定施行之日起废止。', [['高检发释字〔2001〕2号', 'repeals']]],
+    ['《最高人民法院关于测试的批复》（法释〔2000〕37号）自本解释公布之日起不再适用。', [['法释〔2000〕37号', 'repeals']]],
+    ['《北京市测试管理办法》（京政发〔2010〕3号）自本办法施行之日起停止执行。', [['京政发〔2010〕3号', 'repeals']]],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+
+  it('a law applied after a repeal is not repealed with it', () => {
+    expect(rel('《测试甲解释》（法释〔2013〕12号）同时废止；之前发布的司法解释与本解释不一致的，以本解释为准。根据《中华人民共和国刑法》定罪。')).toEqual([
+      ['法释〔2013〕12号', 'repeals'],
+      ['中华人民共和国刑法', 'basis'],
+    ]);
+  });
+});
+
+describe('a 批复 cites the request it answers', () => {
+  it.each([
+    ['北京市高级人民法院：你院《关于测试问题的请示》（京高法〔2019〕12号）收悉。经研究，批复如下：', '京高法〔2019〕12号'],
+    ['广东省人民检察院：你院粤检发〔2020〕8号请示收悉。经研究，批复如下：', '粤检发〔2020〕8号'],
+  ])('%s', (sentence, number) => {
+    expect(rel(sentence)).toEqual([[number, 'mentions']]);
+  });
+});
+
+describe('a number printed in ASCII parentheses after its title', () => {
+  it('is the title\'s number (《…（二）》(法释〔2016〕17号))', () => {
+    const cs = one('定罪量刑标准适用《最高人民法院关于审理测试案件若干问题的规定（二）》(法释〔2016〕17号)的相关规定。').citations;
+    expect(cs.map((c) => [c.docNumber, c.title])).toEqual([['法释〔2016〕17号', '最高人民法院关于审理测试案件若干问题的规定（二）']]);
+  });
+});
