@@ -65,13 +65,6 @@ export function findDate(text: string): DateMatch | null {
   return first;
 }
 
-/** The last full date in `text` (the latest line of a law's history), or null. */
-export function findLastDate(text: string): DateMatch | null {
-  let last: DateMatch | null = null;
-  for (const d of dates(text)) if (!last || d.index > last.index) last = d;
-  return last;
-}
-
 /** Last day of a month, for 9月底 → 2018-09-30. */
 export function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -15,6 +15,8 @@ export interface Hints {
   docNumber?: NormText | null;
   /** 成文日期: outranks the signature. */
   date?: NormText;
+  /** A law collection's history line (the latest version): below the signature, above the printed header. */
+  adopted?: NormText;
   /** 发布日期 of a portal: only when nothing else dates the document. */
   published?: NormText;
   /** 发文机关, possibly abbreviated (市政府) or joint (国务院办公厅、中央军委办公厅). */
@@ -60,20 +62,37 @@ const textOf = (text: string, r: Range) => text.slice(r[0], r[1]);
 
 /**
  * The issuers in full: the named ones (metadata, else header), each replaced by the signature's full name
- * it abbreviates; a collective name (…等七部门) or none at all gives the signature's list; the portal last.
+ * it abbreviates; a collective name (…等七部门) or none at all gives the signature's list; then the bodies
+ * the title opens with; the portal last.
  */
-function decideIssuers(text: string, named: Range[], organs: Range[], publisher: Range | undefined): Range[] {
+function decideIssuers(text: string, named: Range[], organs: Range[], titled: Range[], publisher: Range | undefined): Range[] {
   let out: Range[];
   if (!named.length || (named.length === 1 && COLLECTIVE.test(textOf(text, named[0]!)) && organs.length > 1)) out = organs;
   else out = named.map((b) => organs.find((o) => abbreviates(textOf(text, b), textOf(text, o))) ?? b);
-  return out.length || !publisher ? out : [publisher];
+  if (out.length) return out;
+  return titled.length || !publisher ? titled : [publisher];
+}
+
+// Separators between joint issuers, which a heading and a headline print differently (、 or a space).
+const unjoined = (s: string) => s.replace(/[\s、]/g, '');
+
+/**
+ * The bodies a title opens with (GB/T 9704: issuer + 关于…): 最高人民法院、最高人民检察院关于…, each a body,
+ * else none.
+ */
+function titleIssuers(text: string, r: Range): Range[] {
+  const t = textOf(text, r);
+  const at = t.indexOf('关于');
+  if (at <= 0 || at > 40) return [];
+  const bodies = parts(t.slice(0, at), r[0]);
+  return bodies.every((b) => ORGAN.test(textOf(text, b))) ? bodies : [];
 }
 
 /**
  * Puts the hints in front of the document's text (one line each) and decides every field by precedence:
  * title: metadata 标题 > printed header > page title > file name; number: metadata > header (unless the
  * metadata abbreviates it);
- * date: 成文日期 > signature > header > 发布日期; issuers: metadata (expanded from the signature) > header
+ * date: 成文日期 > signature > history line > header > 发布日期; issuers: metadata (expanded from the signature) > header
  * > signature > 发布机构.
  */
 export function finishDocument(doc: SourceDocument, hints: Hints, fileName: string): SourceDocument {
@@ -85,7 +104,12 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
     return r;
   };
   const h = doc.header;
-  const useTitle = hints.title && (hints.title.wins || !h.title.length) ? hints.title : undefined;
+  // A law collection's heading repeated by the text's own headline (issuer lines + 关于…) with other
+  // separators is one title: the heading keeps those the headline sets by layout (最高人民法院、最高人民检察院关于…).
+  const printedTitle = [...h.issuers, ...h.title].map((r) => doc.norm.text.slice(r[0], r[1])).join('');
+  const hinted = hints.title?.text.text ?? '';
+  const repeated = hinted !== printedTitle && unjoined(hinted) === unjoined(printedTitle);
+  const useTitle = hints.title && (hints.title.wins || !h.title.length || repeated) ? hints.title : undefined;
   const title = useTitle && put(useTitle.text);
   // A metadata number that abbreviates the printed one (省政府令第223号 for 江西省人民政府令 第223号) gives way.
   const headerNumber = h.docNumber && canonicalDocNumber(doc.norm.text.slice(h.docNumber[0], h.docNumber[1]))?.canonical;
@@ -93,6 +117,7 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
   const shortened = metaNumber && headerNumber && sameOrder(metaNumber, headerNumber);
   const number = hints.docNumber && !shortened ? put(hints.docNumber) : null;
   const date = hints.date && put(hints.date);
+  const adopted = hints.adopted && put(hints.adopted);
   const issuer = hints.issuer && put(hints.issuer);
   const publisher = hints.publisher && put(hints.publisher);
   const published = hints.published && put(hints.published);
@@ -111,7 +136,7 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
       issuers: title ? [] : h.issuers.map(mv),
       title: title ? [title] : h.title.map(mv),
       docNumber: number ?? (h.docNumber && mv(h.docNumber)),
-      date: date ?? sig.date ?? (h.date && mv(h.date)) ?? published ?? null,
+      date: date ?? sig.date ?? adopted ?? (h.date && mv(h.date)) ?? published ?? null,
     },
   };
   if (useTitle) out.titleSource = useTitle.source;
@@ -121,7 +146,8 @@ export function finishDocument(doc: SourceDocument, hints: Hints, fileName: stri
     out.warnings.push({ rule: 'header/none', message: 'no header printed; title taken from the file name' });
   }
   const printed = (title ? h.issuers.map(mv) : out.header.issuers).flatMap((r) => splitAtGaps(norm, r));
-  const signers = decideIssuers(norm.text, issuer ? parts(textOf(norm.text, issuer), issuer[0]) : printed, sig.organs, publisher);
+  const titled = title ? titleIssuers(norm.text, title) : [];
+  const signers = decideIssuers(norm.text, issuer ? parts(textOf(norm.text, issuer), issuer[0]) : printed, sig.organs, titled, publisher);
   const named = out.header.issuers;
   const same = signers.length === named.length && signers.every((r, i) => textOf(norm.text, r) === textOf(norm.text, named[i]!));
   if (!same) out.header.signers = signers;

@@ -1,4 +1,4 @@
-import { allDates, findLastDate } from '../dates.js';
+import { allDates, type DateMatch } from '../dates.js';
 import { canonicalDocNumber } from '../docNumber.js';
 import { slice, type NormText } from '../normalize.js';
 import { concat } from '../split.js';
@@ -13,11 +13,13 @@ const CONGRESS = new RegExp(`(?:日|^)([\\u4e00-\\u9fff]{0,12}?)第${NUM}届([\\
 const PROMULGATED = /^(.*?日)?(.+?)(?:公布|发布)/;
 // The lines that make a version (not 施行, the day it takes effect).
 const VERSION = /公布|发布|修订|修正|修改|通过|批准/;
+// A court's committee adopting a 司法解释: 最高人民法院审判委员会第1856次会议, 最高人民检察院第十三届检察委员会.
+const JUDICIAL = new RegExp(`(最高人民(?:法院|检察院))(?:第${NUM}届)?(?:审判|检察)委员会`, 'dg');
 
 /**
  * The header facts of a law text printed with its history (LawRefBook): the number of the latest 公布
- * line and the organ whose order it is (国务院令 → 国务院), else the congress that adopted it; the date of
- * the latest version.
+ * line and the organ whose order it is (国务院令 → 国务院), else the congress that adopted it, else the
+ * courts whose committees adopted it (a 司法解释); the date of the latest version.
  */
 export function lawHistory(norm: NormText, history: Line[]): Hints {
   const hints: Hints = {};
@@ -39,10 +41,29 @@ export function lawHistory(norm: NormText, history: Line[]): Hints {
     hints.issuer = concat(at(l, place[0], place[1]), at(l, body[0], body[1]));
     break;
   }
+  if (!hints.issuer) hints.issuer = judicialBodies(norm, history);
+  // A version adopted by two bodies on one line is made when the later one adopts it, whatever the order printed.
   const last = history.filter((l) => VERSION.test(l.text)).at(-1);
-  const d = last && findLastDate(last.text);
-  if (last && d) hints.date = at(last, d.index, d.end);
+  const d = last && allDates(last.text).reduce<DateMatch | null>((a, b) => (a && a.iso >= b.iso ? a : b), null);
+  if (last && d) hints.adopted = at(last, d.index, d.end);
   return hints;
+}
+
+/** The courts whose committees adopted the text, in print order, as one field (最高人民法院、最高人民检察院). */
+function judicialBodies(norm: NormText, history: Line[]): NormText | undefined {
+  let out: NormText | undefined;
+  const seen = new Set<string>();
+  for (const l of history) {
+    for (const m of l.text.matchAll(JUDICIAL)) {
+      const [s, e] = m.indices![1]!;
+      if (seen.has(m[1]!)) continue;
+      seen.add(m[1]!);
+      const body = slice(norm, l.s + s, l.s + e);
+      // The separator maps to the end of the first name, so the field still maps into the source.
+      out = out ? concat(concat(out, { text: '、', map: new Int32Array([out.map[out.text.length]!, out.map[out.text.length]!]) }), body) : body;
+    }
+  }
+  return out;
 }
 
 // The organ that adopted a law in its note: 第五届全国人民代表大会, 北京市第十届人民代表大会常务委员会 (the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, findLastDate } from '../../corpus/dates.js';
+import { findDate } from '../../corpus/dates.js';
 
 describe('findDate reads every printed form of a date', () => {
   it.each([
@@ -26,7 +26,4 @@ describe('findDate reads every printed form of a date', () => {
     expect(findDate('2020年3月4日发布，2020-03-03')?.iso).toBe('2020-03-04');
   });
 
-  it('findLastDate gives the latest line of a history', () => {
-    expect(findLastDate('2011年1月8日国务院令第588号修订\n2019年3月2日国务院令第709号修订')?.iso).toBe('2019-03-02');
-  });
 });

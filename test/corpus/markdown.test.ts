@@ -69,3 +69,35 @@ describe('LawRefBook Markdown: title, history lines, <!-- INFO END -->', () => {
     expect(fields(text)).toEqual(expected);
   });
 });
+
+describe('司法解释 and other joint texts in a law collection', () => {
+  it.each([
+    [
+      'joint 解释: the heading keeps its 、 where the headline sets the courts apart by a space; dated when the later court adopted it',
+      '# 最高人民法院、最高人民检察院关于测试甲刑事案件适用法律若干问题的解释\n\n2024年11月4日 最高人民法院审判委员会第1930次会议、2024年6月27日最高人民检察院第十四届检察委员会第三十二次会议通过\n\n2025年1月18日 施行\n\n<!-- INFO END -->\n\n最高人民法院 最高人民检察院\n\n关于测试甲刑事案件适用法律\n\n若干问题的解释\n\n法释〔2025〕1号\n\n为依法惩治测试甲犯罪，现就有关问题解释如下：\n\n第一条 测试。\n',
+      { docNumber: '法释〔2025〕1号', title: '最高人民法院、最高人民检察院关于测试甲刑事案件适用法律若干问题的解释', issuer: '最高人民法院', coIssuers: ['最高人民检察院'], date: '2024-11-04', titleSource: 'metadata' },
+    ],
+    [
+      'one court: 高检发释字 number line under the adoption line',
+      '# 最高人民检察院关于测试乙行为法律适用问题的解释\n\n2001年1月2日 最高人民检察院第九届检察委员会第七十九次会议通过\n\n<!-- INFO END -->\n\n高检发释字〔2001〕2号\n\n为依法办理测试乙案件，解释如下：\n\n测试乙的，依照刑法追究刑事责任。\n',
+      { docNumber: '高检发释字〔2001〕2号', title: '最高人民检察院关于测试乙行为法律适用问题的解释', issuer: '最高人民检察院', coIssuers: [], date: '2001-01-02', titleSource: 'metadata' },
+    ],
+    [
+      'a heading without its issuer: the court whose committee adopted it',
+      '# 关于审理测试丙民事案件适用法律若干问题的规定\n\n2021年6月8日 最高人民法院审判委员会第1841次会议通过\n\n2021年8月1日 施行\n\n<!-- INFO END -->\n\n为正确审理测试丙案件，制定本规定。\n\n第一条 测试。\n',
+      { docNumber: null, title: '关于审理测试丙民事案件适用法律若干问题的规定', issuer: '最高人民法院', coIssuers: [], date: '2021-06-08', titleSource: 'metadata' },
+    ],
+    [
+      'a 通知 signed and dated at its end: the signature dates it, not the adoption line',
+      '# 最高人民检察院关于测试丁若干问题的通知\n\n1997年9月24日 最高人民检察院第八届检察委员会第七十四次会议通过\n\n<!-- INFO END -->\n\n地方各级人民检察院：\n\n现对测试丁问题通知如下。\n\n最高人民检察院\n\n1997年10月6日\n',
+      { docNumber: null, title: '最高人民检察院关于测试丁若干问题的通知', issuer: '最高人民检察院', coIssuers: [], date: '1997-10-06', titleSource: 'metadata' },
+    ],
+    [
+      'a joint 公告 with no history: the bodies the heading opens with issue it',
+      '# 国家税务总局、海关总署关于测试戊有关事项的公告\n\n<!-- INFO END -->\n\n现将测试戊有关事项公告如下。\n',
+      { docNumber: null, title: '国家税务总局、海关总署关于测试戊有关事项的公告', issuer: '国家税务总局', coIssuers: ['海关总署'], date: null, titleSource: 'metadata' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(fields(text)).toEqual(expected);
+  });
+});
