@@ -24,6 +24,9 @@ describe('canonicalDocNumber: every printed variant gives one canonical form', (
     ['京经信发〔2022〕87号', '京经信发〔2022〕87号', { prefix: '京经信发', year: 2022, serial: 87 }],
     ['赣府厅发〔2020〕6号', '赣府厅发〔2020〕6号', { prefix: '赣府厅发', year: 2020, serial: 6 }],
     ['法释〔2015〕16号', '法释〔2015〕16号', { prefix: '法释', year: 2015, serial: 16 }],
+    ['法释[2009]15号', '法释〔2009〕15号', { prefix: '法释', year: 2009, serial: 15 }],
+    ['高检发释字〔2025〕1号', '高检发释字〔2025〕1号', { prefix: '高检发释字', year: 2025, serial: 1 }],
+    ['法发〔1996〕30号', '法发〔1996〕30号', { prefix: '法发', year: 1996, serial: 30 }],
     // Orders drop the state's name; a long organ name stays as printed.
     ['中华人民共和国国务院令第76号', '国务院令第76号', { prefix: '国务院令', year: null, serial: 76 }],
     ['中华人民共和国财政部令第 41 号', '财政部令第41号', { prefix: '财政部令', year: null, serial: 41 }],
