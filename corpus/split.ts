@@ -42,8 +42,8 @@ export interface SourceDocument {
 
 // A 发文字号 line, also in parentheses under the title (national database exports print every number so).
 const NUMBER_LINE = /^([（(]?)([\u4e00-\u9fff]{1,16}〔\d{4}〕第?\d{1,5}号|[\u4e00-\u9fff]{1,16}令第?\d{1,5}号)(.*)$/;
-// An order's serial on the line under 上海市人民政府令: （第19号） or 第19号.
-const ORDER_SERIAL_LINE = /^[（(]?第\d{1,5}号[）)]?$/;
+// An order's serial on the line under 上海市人民政府令: （第19号） or 第19号, its digits set apart (第7 0 9号).
+const ORDER_SERIAL_LINE = /^[（(]?第\d(?: ?\d){0,4}号[）)]?$/;
 const DATE_ONLY = new RegExp(`^${DATE_PATTERN.source}$`);
 const ISSUE_KIND_ONLY = /(?:令|公告|通告|决定|命令|通报|批复|函)$/;
 const APPOINTMENT_LINE = /^(.{2,30}?)(?:任免人员|人事任免|任免名单|任免事项|任免职务)$/;
@@ -112,9 +112,10 @@ function numberedHeader(lines: Line[], k: number): Header | null {
     date = noteDate(lines[k + 1]!);
     lastLine = k + 1;
   }
-  if (num.firstLine < k) return orderHeader(lines, k, num.range);
+  if (num.firstLine < k) return orderHeader(lines, num.firstLine, k, num.range);
   const found = titleAbove(lines, num.firstLine - 1);
-  if (!found) return null;
+  // An order on one line (国务院令第709号) heads the text it promulgates, with or without a title above.
+  if (!found) return /令第?\d+号$/.test(lines[k]!.text) && !num.rest ? orderHeader(lines, k, k, num.range) : null;
   const { t, at } = found;
   const issuers: Range[] = [];
   const title: Range[] = [];
@@ -129,20 +130,33 @@ function numberedHeader(lines: Line[], k: number): Header | null {
       first = j;
     }
   }
+  // An order names its organ (广东省人民政府令第270号 under the rule's title).
+  const organ = issuers.length ? null : orderOrgan(lines[k]!.text, num.range[0] - lines[k]!.s);
+  if (organ) issuers.push([lines[k]!.s + organ[0], lines[k]!.s + organ[1]]);
   return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber: num.range, date };
 }
 
+/** The organ of an order number starting at `from` in `text` (国务院 of 中华人民共和国国务院令第709号), or null. */
+function orderOrgan(text: string, from: number): [number, number] | null {
+  const organ = text.indexOf('令', from);
+  if (organ < 0 || text.includes('〔', from)) return null;
+  const state = text.startsWith('中华人民共和国', from) && organ - from > 7 ? 7 : 0;
+  return organ > from + state ? [from + state, organ] : null;
+}
+
 /**
- * An order printed as 上海市人民政府令 / （第19号）: the organ issues it, and its title is the rule it
- * promulgates (《…办法》已经…通过，现予公布) when the first sentence names one; else the title is read elsewhere.
+ * An order printed as 上海市人民政府令 / （第19号） (lines `first`..`k`), or on one line: the organ issues it
+ * (中华人民共和国 aside), and its title is the rule it promulgates (《…办法》已经…通过，现予公布) when the
+ * first sentence names one; else the title is read elsewhere.
  */
-function orderHeader(lines: Line[], k: number, docNumber: Range): Header {
-  const order = lines[k - 1]!;
+function orderHeader(lines: Line[], first: number, k: number, docNumber: Range): Header {
+  const order = lines[first]!;
   const next = lines[k + 1];
   const rule = next && /^《([^》]{2,80})》/.exec(next.text);
   const title: Range[] = rule ? [[next.s + 1, next.s + 1 + rule[1]!.length]] : [];
-  const issuers: Range[] = order.text.length > 1 ? [[order.s, order.e - 1]] : [];
-  return { firstLine: k - 1, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
+  const organ = orderOrgan(order.text, 0);
+  const issuers: Range[] = organ ? [[order.s + organ[0], order.s + organ[1]]] : [];
+  return { firstLine: first, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
 }
 
 function appointmentHeader(lines: Line[], k: number): Header | null {

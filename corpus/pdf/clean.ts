@@ -80,6 +80,8 @@ const SENTENCE_END = /[。；！？：…」”]\s*$/;
 const ATTACHMENT_LABEL = /^附件\s*[一二三四五六七八九十\d]*\s*[:：]?$/;
 const NUMBER_ACROSS = /[〔［\[﹝【（(]\s*(?:[0-9０-９]\s*){4}[〕］\]﹞】）)]\s*第?\s*(?:[0-9０-９]\s*){1,5}号|令\s*第\s*(?:[0-9０-９]\s*){1,5}号/g;
 
+const ORDER_SERIAL = /^[（(]?第[\s0-9０-９]{1,12}号[）)]?$/;
+
 /** A 发文字号 runs across the break between `a` and `b`. */
 function numberAcross(a: string, b: string): boolean {
   const tail = a.slice(-24);
@@ -93,6 +95,8 @@ function numberAcross(a: string, b: string): boolean {
  * indented, or both are lines of an indented block.
  */
 function continues(a: PdfLine, b: PdfLine): boolean {
+  // An order's organ above its serial (中华人民共和国国务院令 / 第 7 0 9 号) is a block of two lines.
+  if (/令$/.test(a.text.trim()) && ORDER_SERIAL.test(b.text.trim())) return false;
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
   const at = a.text.trim();
   if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at)) return false;
