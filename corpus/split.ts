@@ -1,6 +1,7 @@
 import { DATE_PATTERN, findDate } from './dates.js';
 import { canonicalDocNumber } from './docNumber.js';
 import { headerLike, linesOf, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, type Line } from './header/lines.js';
+import { fieldLine, type Imprint } from './header/imprint.js';
 import { noteDate } from './header/signature.js';
 import { joinLayoutLines, slice, type NormText } from './normalize.js';
 import type { Problem } from './problems.js';
@@ -38,6 +39,8 @@ export interface SourceDocument {
   fallbackTitle?: string;
   /** What the reader had to guess, as problems (rule id + message), so an analyst can filter on them. */
   warnings: Problem[];
+  /** The 版记 (抄送, 印发) cut off the end of `norm`. */
+  imprint?: Imprint;
 }
 
 // A 发文字号 line, also in parentheses under the title (national database exports print every number so).
@@ -195,8 +198,8 @@ export function cutDocuments(norm: NormText, lines: Line[], headers: Header[], f
     const next = headers[i + 1];
     const end = next ? lines[next.firstLine]!.s : norm.text.length;
     const head = slice(norm, start, headerEnd);
-    // Signature lines (one body per line, the date under them) are never a paragraph broken by layout.
-    const body = joinLayoutLines(slice(norm, headerEnd, end), (l) => organLine(l) || DATE_ONLY.test(l));
+    // Signature lines (one body per line, the date under them) and the 版记 are never a paragraph broken by layout.
+    const body = joinLayoutLines(slice(norm, headerEnd, end), (l) => organLine(l) || DATE_ONLY.test(l) || fieldLine(l));
     return {
       kind: h.kind,
       norm: concat(head, body),
