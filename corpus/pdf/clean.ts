@@ -66,13 +66,23 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
     }
   }
   const withText = pages.filter((p) => p.length).length;
-  // A running head or footer is on 40% of the pages with text, and on three at least: a line that repeats on
-  // two pages only (a short file) is not told apart from text that happens to repeat.
-  const min = Math.max(3, Math.ceil(0.4 * withText));
+  // A running head or footer is on 40% of the pages with text, and on three at least; in a file of two pages,
+  // on both, set smaller than the text (two one-page notices of one issuer repeat their large heading).
+  const two = withText === 2;
+  const min = two ? 2 : Math.max(3, Math.ceil(0.4 * withText));
+  const small = two ? 0.9 * medianSize(pages.flat()) : Infinity;
   for (const lines of pages) {
-    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min) out.add(l);
+    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min && l.size < small) out.add(l);
   }
   return out;
+}
+
+/** The size of most of the text: the median of the lines' sizes, each weighted by its length. */
+function medianSize(lines: PdfLine[]): number {
+  const sized = lines.map((l) => [l.size, l.text.length] as const).sort((a, b) => a[0] - b[0]);
+  let half = sized.reduce((n, [, len]) => n + len, 0) / 2;
+  for (const [size, len] of sized) if ((half -= len) <= 0) return size;
+  return 0;
 }
 
 const SENTENCE_END = /[。；！？：…」”]\s*$/;
