@@ -6,7 +6,7 @@
 import { findDate } from '../dates.js';
 import { slice, type NormText } from '../normalize.js';
 import type { Range, SourceDocument } from '../split.js';
-import { linesOf, organLine, type Line } from './lines.js';
+import { linesOf, type Line } from './lines.js';
 
 /** Ranges index `norm`, the imprint's own text (the document's text ends where it starts). */
 export interface Imprint {
@@ -34,7 +34,8 @@ export const fieldLine = (t: string) => LIST.test(t) || OTHER.test(t) || printed
 function printedLine(t: string): [Range | null, Range] | null {
   const d = PRINTED.test(t) ? findDate(t) : null;
   const by = d && t.slice(0, d.index).trim();
-  if (!d || (by && !organLine(by))) return null;
+  // The office may be a unit of one (…办公厅秘书处), so any name before the date, not only a body's.
+  if (!d || (by && !/^[\u4e00-\u9fff（）()]{2,40}$/.test(by))) return null;
   return [by ? [0, by.length] : null, [d.index, d.end]];
 }
 

@@ -20,9 +20,9 @@ describe('the 版记 of a document', () => {
       { copyTo: ['省委各部门', '省人大常委会办公厅', '省政协办公厅', '省法院', '省检察院'], printedBy: '广东省人民政府办公厅', printedDate: '2020-03-26' },
     ],
     [
-      'a city bureau: disclosure line, 抄送 with 、, 校对 under the printing line',
-      '北京市经济和信息化局关于测试管理的通知\n京经信发〔2022〕87号\n各区经济和信息化主管部门：\n现将测试事项通知如下。\n北京市经济和信息化局\n2022年9月30日\n公开方式：主动公开\n抄送：市政府办公厅、市财政局。\n北京市经济和信息化局办公室 2022年10月8日印发\n校对：测试\n',
-      { copyTo: ['市政府办公厅', '市财政局'], printedBy: '北京市经济和信息化局办公室', printedDate: '2022-10-08' },
+      'a city bureau: disclosure line, 抄送 with 、, printed by a division (…处), 校对 under the printing line',
+      '北京市经济和信息化局关于测试管理的通知\n京经信发〔2022〕87号\n各区经济和信息化主管部门：\n现将测试事项通知如下。\n北京市经济和信息化局\n2022年9月30日\n公开方式：主动公开\n抄送：市政府办公厅、市财政局。\n北京市经济和信息化局综合处 2022年10月8日印发\n校对：测试\n',
+      { copyTo: ['市政府办公厅', '市财政局'], printedBy: '北京市经济和信息化局综合处', printedDate: '2022-10-08' },
     ],
   ])('%s', (_name, text, expected) => {
     const [d] = fromText(text);
