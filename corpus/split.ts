@@ -134,17 +134,21 @@ function numberedHeader(lines: Line[], k: number): Header | null {
     }
   }
   // An order names its organ (广东省人民政府令第270号 under the rule's title).
-  const organ = issuers.length ? null : orderOrgan(lines[k]!.text, num.range[0] - lines[k]!.s);
-  if (organ) issuers.push([lines[k]!.s + organ[0], lines[k]!.s + organ[1]]);
+  const nl = lines[k]!;
+  const organ = issuers.length ? null : orderOrgan(nl.text.slice(num.range[0] - nl.s, num.range[1] - nl.s));
+  if (organ) issuers.push(shift(organ, -num.range[0]));
   return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber: num.range, date };
 }
 
-/** The organ of an order number starting at `from` in `text` (国务院 of 中华人民共和国国务院令第709号), or null. */
-function orderOrgan(text: string, from: number): [number, number] | null {
-  const organ = text.indexOf('令', from);
-  if (organ < 0 || text.includes('〔', from)) return null;
-  const state = text.startsWith('中华人民共和国', from) && organ - from > 7 ? 7 : 0;
-  return organ > from + state ? [from + state, organ] : null;
+/**
+ * Where the organ stands in an order number or its organ line (国务院 of 中华人民共和国国务院令第709号: the
+ * state's name aside), or null for a year number.
+ */
+export function orderOrgan(number: string): Range | null {
+  const organ = number.lastIndexOf('令');
+  if (organ < 0 || number.includes('〔')) return null;
+  const state = number.startsWith('中华人民共和国') && organ > 7 ? 7 : 0;
+  return organ > state ? [state, organ] : null;
 }
 
 /**
@@ -157,8 +161,8 @@ function orderHeader(lines: Line[], first: number, k: number, docNumber: Range):
   const next = lines[k + 1];
   const rule = next && /^《([^》]{2,80})》/.exec(next.text);
   const title: Range[] = rule ? [[next.s + 1, next.s + 1 + rule[1]!.length]] : [];
-  const organ = orderOrgan(order.text, 0);
-  const issuers: Range[] = organ ? [[order.s + organ[0], order.s + organ[1]]] : [];
+  const organ = orderOrgan(order.text);
+  const issuers: Range[] = organ ? [shift(organ, -order.s)] : [];
   return { firstLine: first, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
 }
 

@@ -1,7 +1,7 @@
 import { allDates, findLastDate } from '../dates.js';
 import { canonicalDocNumber } from '../docNumber.js';
 import { slice, type NormText } from '../normalize.js';
-import { concat } from '../split.js';
+import { concat, orderOrgan } from '../split.js';
 import type { Hints } from './hints.js';
 import type { Range } from '../split.js';
 import type { Line } from './lines.js';
@@ -28,9 +28,8 @@ export function promulgatedBy(text: string): { number: Range; organ: Range | nul
     const start = at - text.slice(s, at).replace(BEFORE_ORGAN, '').length;
     const number: Range = [start, at + m[0].length];
     if (!canonicalDocNumber(text.slice(number[0], number[1]))) continue;
-    const state = text.startsWith('中华人民共和国', start) && at - start > 7 ? 7 : 0;
-    const organ: Range | null = HEAD_OF_STATE.test(text.slice(start, at + 1)) ? null : [start + state, at];
-    found = { number, organ };
+    const organ = HEAD_OF_STATE.test(text.slice(start, at + 1)) ? null : orderOrgan(text.slice(start, at + 1));
+    found = { number, organ: organ && [start + organ[0], start + organ[1]] };
   }
   return found;
 }
