@@ -117,8 +117,9 @@ function numberedHeader(lines: Line[], k: number): Header | null {
   }
   if (num.firstLine < k) return orderHeader(lines, num.firstLine, k, num.range);
   const found = titleAbove(lines, num.firstLine - 1);
-  // An order on one line (国务院令第709号) heads the text it promulgates, with or without a title above.
-  if (!found) return /令第?\d+号$/.test(lines[k]!.text) && !num.rest ? orderHeader(lines, k, k, num.range) : null;
+  // An order on a line of its own (国务院令第709号) over the sentence promulgating a text (《…》已经…通过，现予
+  // 公布) heads that text, with or without a title above; a number alone in a body's list does not.
+  if (!found) return orderAlone(lines, k, num.range) ? orderHeader(lines, k, k, num.range) : null;
   const { t, at } = found;
   const issuers: Range[] = [];
   const title: Range[] = [];
@@ -138,6 +139,13 @@ function numberedHeader(lines: Line[], k: number): Header | null {
   const organ = issuers.length ? null : orderOrgan(nl.text.slice(num.range[0] - nl.s, num.range[1] - nl.s));
   if (organ) issuers.push(shift(organ, -num.range[0]));
   return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber: num.range, date };
+}
+
+const PROMULGATES = /^.{0,120}?(?:现予|现|予以)(?:公布|发布)/;
+
+function orderAlone(lines: Line[], k: number, number: Range): boolean {
+  const l = lines[k]!;
+  return number[0] === l.s && number[1] === l.e && !l.text.includes('〔') && PROMULGATES.test(lines[k + 1]?.text ?? '');
 }
 
 /**

@@ -58,9 +58,19 @@ describe('numbers of law and regulation prints', () => {
       '广东省测试管理规定\n广东省人民政府令第270号\n《广东省测试管理规定》已经2019年11月14日省人民政府第十三届49次常务会议通过，现予公布。\n省长　测试\n2019年11月25日\n' + BODY,
       { docNumber: '广东省人民政府令第270号', title: '广东省测试管理规定', issuer: '广东省人民政府', date: '2019-11-25' },
     ],
+    [
+      'a ministry order on one line at the top, over the sentence promulgating the rule',
+      '国家市场监督管理总局令第21号\n《测试计量监督管理办法》已经2019年11月8日市场监管总局第11次局务会议通过，现予公布，自2020年1月1日起施行。\n局长　测试\n2019年12月20日\n' + BODY,
+      { docNumber: '国家市场监督管理总局令第21号', title: '测试计量监督管理办法', issuer: '国家市场监督管理总局', date: '2019-12-20' },
+    ],
   ])('%s', async (_name, text, expected) => {
     expect(asText(text)).toEqual([expected]);
     expect(await asPdf(text)).toEqual([expected]);
+  });
+
+  it('an order number alone on a line of a body\'s list does not start a document', () => {
+    const text = '测试燃气管理条例\n第一条　为了测试，制定本条例。\n第九十条　下列规章同时废止：\n1.城市燃气安全管理规定\n建设部令第10号\n2.城市燃气管理办法\n建设部令第62号\n3.测试规定\n';
+    expect(asText(text)).toEqual([{ docNumber: null, title: '测试燃气管理条例', issuer: null, date: null }]);
   });
 
   it('a law adopted by a congress and promulgated by no printed order keeps no number', async () => {
