@@ -4,10 +4,15 @@
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_NUM = '[〇零○ＯO0一二三四五六七八九十]';
 
-/** Value of a Chinese numeral up to 99 (十, 十二, 二十, 三十一) or a digit-by-digit year (二〇一八). */
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * Value of a Chinese numeral (十, 十二, 二十, 三十一, 一百零三, 一千二百) or a digit-by-digit year (二〇一八);
+ * null when the characters do not make one number (二二十, 十百).
+ */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!s.includes('十')) {
+  if (!/[十百千]/.test(s)) {
     let v = 0;
     for (const ch of s) {
       const d = DIGIT[ch];
@@ -16,10 +21,24 @@ export function chineseNumber(s: string): number | null {
     }
     return s.length ? v : null;
   }
-  const [tens, ones] = s.split('十');
-  const t = tens ? DIGIT[tens] : 1;
-  const o = ones ? DIGIT[ones] : 0;
-  return t === undefined || o === undefined || s.split('十').length > 2 ? null : t * 10 + o;
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = Infinity;
+  for (const ch of s) {
+    const unit = UNIT[ch];
+    if (unit !== undefined) {
+      // Units fall from left to right; 十 alone at the start means 一十 (十二 = 12).
+      if (unit >= lastUnit || digit === 0 || (digit === null && (unit !== 10 || total))) return null;
+      total += (digit ?? 1) * unit;
+      [digit, lastUnit] = [null, unit];
+    } else {
+      const d = DIGIT[ch];
+      // One digit per unit; a 零 may stand before the next digit (一百零三).
+      if (d === undefined || (digit !== null && digit !== 0)) return null;
+      digit = d;
+    }
+  }
+  return total + (digit ?? 0);
 }
 
 const NUM = `(?:\\d{1,4}|${CN_NUM}{1,4})`;

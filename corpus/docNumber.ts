@@ -1,4 +1,5 @@
 import { abbreviates } from './abbreviation.js';
+import { chineseNumber } from './dates.js';
 
 /**
  * 发文字号 (document numbers). GB/T 9704-2012 form: 机关代字 + 〔year〕 + serial + 号 (郑政办〔2018〕44号);
@@ -93,7 +94,12 @@ export function canonicalDocNumber(raw: string): DocNumberMatch | null {
     .replace(FORMER, '')
     .replace(/^中华人民共和国/, '')
     // An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
-    .replace(/令〔(第?\d+号)〕$/, '令$1');
+    .replace(/令〔(第?\d+号)〕$/, '令$1')
+    // Laws' histories print orders in Chinese numerals (主席令第二十九号): the serial as a number.
+    .replace(/令第([〇零一二三四五六七八九十百千]+)号$/, (m, n: string) => {
+      const v = chineseNumber(n);
+      return v === null ? m : `令第${v}号`;
+    });
   // The whole string is the number: no running text to cut off (京经信发 keeps its 经, 中国证券监督管理委员会令 its length).
   const all = findDocNumbers(text, (run) => run);
   const m = all[0];

@@ -1,5 +1,6 @@
 import { decode, type Encoding } from './decode.js';
 import { finishDocument, type Hints } from './header/hints.js';
+import { withImprint } from './header/imprint.js';
 import { linesOf, type Line } from './header/lines.js';
 import { looksLikeMarkdown, readMarkdownHead } from './header/markdown.js';
 import { topHeader } from './header/top.js';
@@ -77,11 +78,11 @@ function notADocument(lines: Line[]): void {
 function documentsOf(body: NormText, hints: Hints, path: string, single: boolean): SourceDocument[] {
   const lines = linesOf(body.text);
   const headers = findHeaders(lines);
-  if (!single && headers.length > 1) return cutDocuments(body, lines, headers).map((d) => finishDocument(d, hints, path));
+  if (!single && headers.length > 1) return cutDocuments(body, lines, headers).map((d) => finishDocument(withImprint(d), hints, path));
   if (!headers.length && !hints.title) notADocument(lines);
   const first = headers[0];
   const h = first && (first.firstLine < TOP_LINES || !single) ? first : topHeader(lines) ?? noHeader();
-  return [finishDocument(cutDocuments(body, lines, [h], 0)[0]!, hints, path)];
+  return [finishDocument(withImprint(cutDocuments(body, lines, [h], 0)[0]!), hints, path)];
 }
 
 function trimmed(norm: NormText): NormText {

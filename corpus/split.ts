@@ -1,6 +1,7 @@
 import { DATE_PATTERN, findDate } from './dates.js';
 import { canonicalDocNumber } from './docNumber.js';
 import { headerLike, linesOf, MAX_TITLE_LINE, ORGAN, organLine, TITLE_END, type Line } from './header/lines.js';
+import { fieldLine, type Imprint } from './header/imprint.js';
 import { noteDate } from './header/signature.js';
 import { joinLayoutLines, slice, type NormText } from './normalize.js';
 import type { Problem } from './problems.js';
@@ -38,12 +39,14 @@ export interface SourceDocument {
   fallbackTitle?: string;
   /** What the reader had to guess, as problems (rule id + message), so an analyst can filter on them. */
   warnings: Problem[];
+  /** The 版记 (抄送, 印发) cut off the end of `norm`. */
+  imprint?: Imprint;
 }
 
 // A 发文字号 line, also in parentheses under the title (national database exports print every number so).
 const NUMBER_LINE = /^([（(]?)([\u4e00-\u9fff]{1,16}〔\d{4}〕第?\d{1,5}号|[\u4e00-\u9fff]{1,16}令第?\d{1,5}号)(.*)$/;
-// An order's serial on the line under 上海市人民政府令: （第19号） or 第19号.
-const ORDER_SERIAL_LINE = /^[（(]?第\d{1,5}号[）)]?$/;
+// An order's serial on the line under 上海市人民政府令: （第19号） or 第19号, its digits set apart (第7 0 9号).
+const ORDER_SERIAL_LINE = /^[（(]?第\d(?: ?\d){0,4}号[）)]?$/;
 const DATE_ONLY = new RegExp(`^${DATE_PATTERN.source}$`);
 const ISSUE_KIND_ONLY = /(?:令|公告|通告|决定|命令|通报|批复|函)$/;
 const APPOINTMENT_LINE = /^(.{2,30}?)(?:任免人员|人事任免|任免名单|任免事项|任免职务)$/;
@@ -112,9 +115,11 @@ function numberedHeader(lines: Line[], k: number): Header | null {
     date = noteDate(lines[k + 1]!);
     lastLine = k + 1;
   }
-  if (num.firstLine < k) return orderHeader(lines, k, num.range);
+  if (num.firstLine < k) return orderHeader(lines, num.firstLine, k, num.range);
   const found = titleAbove(lines, num.firstLine - 1);
-  if (!found) return null;
+  // An order on a line of its own (国务院令第709号) over the sentence promulgating a text (《…》已经…通过，现予
+  // 公布) heads that text, with or without a title above; a number alone in a body's list does not.
+  if (!found) return orderAlone(lines, k, num.range) ? orderHeader(lines, k, k, num.range) : null;
   const { t, at } = found;
   const issuers: Range[] = [];
   const title: Range[] = [];
@@ -129,20 +134,44 @@ function numberedHeader(lines: Line[], k: number): Header | null {
       first = j;
     }
   }
+  // An order names its organ (广东省人民政府令第270号 under the rule's title).
+  const nl = lines[k]!;
+  const organ = issuers.length ? null : orderOrgan(nl.text.slice(num.range[0] - nl.s, num.range[1] - nl.s));
+  if (organ) issuers.push(shift(organ, -num.range[0]));
   return { firstLine: first, lastLine, kind: 'decree', issuers, title, docNumber: num.range, date };
 }
 
+const PROMULGATES = /^.{0,120}?(?:现予|现|予以)(?:公布|发布)/;
+
+function orderAlone(lines: Line[], k: number, number: Range): boolean {
+  const l = lines[k]!;
+  return number[0] === l.s && number[1] === l.e && !l.text.includes('〔') && PROMULGATES.test(lines[k + 1]?.text ?? '');
+}
+
 /**
- * An order printed as 上海市人民政府令 / （第19号）: the organ issues it, and its title is the rule it
- * promulgates (《…办法》已经…通过，现予公布) when the first sentence names one; else the title is read elsewhere.
+ * Where the organ stands in an order number or its organ line (国务院 of 中华人民共和国国务院令第709号: the
+ * state's name aside), or null for a year number.
  */
-function orderHeader(lines: Line[], k: number, docNumber: Range): Header {
-  const order = lines[k - 1]!;
+export function orderOrgan(number: string): Range | null {
+  const organ = number.lastIndexOf('令');
+  if (organ < 0 || number.includes('〔')) return null;
+  const state = number.startsWith('中华人民共和国') && organ > 7 ? 7 : 0;
+  return organ > state ? [state, organ] : null;
+}
+
+/**
+ * An order printed as 上海市人民政府令 / （第19号） (lines `first`..`k`), or on one line: the organ issues it
+ * (中华人民共和国 aside), and its title is the rule it promulgates (《…办法》已经…通过，现予公布) when the
+ * first sentence names one; else the title is read elsewhere.
+ */
+function orderHeader(lines: Line[], first: number, k: number, docNumber: Range): Header {
+  const order = lines[first]!;
   const next = lines[k + 1];
   const rule = next && /^《([^》]{2,80})》/.exec(next.text);
   const title: Range[] = rule ? [[next.s + 1, next.s + 1 + rule[1]!.length]] : [];
-  const issuers: Range[] = order.text.length > 1 ? [[order.s, order.e - 1]] : [];
-  return { firstLine: k - 1, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
+  const organ = orderOrgan(order.text);
+  const issuers: Range[] = organ ? [shift(organ, -order.s)] : [];
+  return { firstLine: first, lastLine: k, kind: 'decree', issuers, title, docNumber, date: null };
 }
 
 function appointmentHeader(lines: Line[], k: number): Header | null {
@@ -181,8 +210,8 @@ export function cutDocuments(norm: NormText, lines: Line[], headers: Header[], f
     const next = headers[i + 1];
     const end = next ? lines[next.firstLine]!.s : norm.text.length;
     const head = slice(norm, start, headerEnd);
-    // Signature lines (one body per line, the date under them) are never a paragraph broken by layout.
-    const body = joinLayoutLines(slice(norm, headerEnd, end), (l) => organLine(l) || DATE_ONLY.test(l));
+    // Signature lines (one body per line, the date under them) and the 版记 are never a paragraph broken by layout.
+    const body = joinLayoutLines(slice(norm, headerEnd, end), (l) => organLine(l) || DATE_ONLY.test(l) || fieldLine(l));
     return {
       kind: h.kind,
       norm: concat(head, body),

@@ -1,6 +1,9 @@
 import type { Gazette } from '../corpus/read.js';
 import type { Range, SourceDocument } from '../corpus/split.js';
-import type { DocumentRecord } from '../graph/model.js';
+import { findDate } from '../corpus/dates.js';
+import type { Imprint as SourceImprint } from '../corpus/header/imprint.js';
+import { sourceSpan } from '../corpus/normalize.js';
+import type { DocumentRecord, Imprint } from '../graph/model.js';
 import { extractAmounts } from './amounts.js';
 import { extractAppointments } from './appointments.js';
 import { extractAssignments } from './assignments.js';
@@ -8,7 +11,7 @@ import { extractCitations } from './citations.js';
 import { makeContext } from './context.js';
 import { extractDeadlines } from './deadlines.js';
 import { extractKeywords } from './keywords.js';
-import { documentMeta } from './metadata.js';
+import { compact, documentMeta } from './metadata.js';
 
 export interface ExtractOptions {
   /** Segmentation (keywords) is the slowest stage; benchmarks measure extraction without it. */
@@ -28,7 +31,8 @@ export function extractDocument(gazette: Gazette, doc: SourceDocument, opts: Ext
       encoding: gazette.encoding,
       format: gazette.format,
       start: norm.map[0]!,
-      end: norm.map[norm.text.length]!,
+      // The 版记 is printed as part of the document, though not as its text.
+      end: (doc.imprint?.norm ?? norm).map[(doc.imprint?.norm ?? norm).text.length]!,
     },
     provenance: {
       docNumber: doc.header.docNumber && span(doc.header.docNumber),
@@ -42,7 +46,19 @@ export function extractDocument(gazette: Gazette, doc: SourceDocument, opts: Ext
     deadlines: extractDeadlines(ctx),
     appointments: extractAppointments(ctx),
     keywords: opts.keywords === false ? [] : extractKeywords(ctx),
+    imprint: doc.imprint ? imprintOf(doc.imprint, gazette.source) : null,
     body: bodyOf(doc),
+  };
+}
+
+function imprintOf(imprint: SourceImprint, source: string): Imprint {
+  const span = (r: Range) => sourceSpan(imprint.norm, source, r[0], r[1]);
+  const named = (r: Range) => ({ ...span(r), name: compact(imprint.norm.text.slice(r[0], r[1])) });
+  const date = imprint.printedDate;
+  return {
+    copyTo: imprint.copyTo.map(named),
+    printedBy: imprint.printedBy && named(imprint.printedBy),
+    printedDate: date && { ...span(date), date: findDate(imprint.norm.text.slice(date[0], date[1]))?.iso ?? null },
   };
 }
 

@@ -95,6 +95,20 @@ export interface Appointment extends Place, AgencyRef {
   date: string | null;
 }
 
+/** A name or date as printed in a 版记, with its normalised reading. */
+export interface ImprintPart extends Place {
+  name: string;
+}
+
+export interface Imprint {
+  /** 抄送 (also 抄报, 分送): one entry per body, in print order. */
+  copyTo: ImprintPart[];
+  /** The office that printed it (…办公室　2019年3月26日印发). */
+  printedBy: ImprintPart | null;
+  /** The printing date: `date` ISO, `text` as printed. */
+  printedDate: (Place & { date: string | null }) | null;
+}
+
 export interface Keyword {
   word: string;
   weight: number;
@@ -134,6 +148,11 @@ export interface DocumentRecord {
   deadlines: Deadline[];
   appointments: Appointment[];
   keywords: Keyword[];
+  /**
+   * The 版记 closing the document (抄送 list, printing office and date), null when none is printed; absent
+   * from exports written before it was read, and from documents read back from the graph.
+   */
+  imprint?: Imprint | null;
   /** The normalised body for full-text search: its lines joined by \n, each line's [start, end) in the source. */
   body: { text: string; lines: [number, number][] };
 }

@@ -106,6 +106,13 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`unexpected ${JSON.stringify(v)}, expected a date YYYY-MM-DD`);
     return v;
   };
+  // The same budgets for every command that reads inputs: run, extract, load.
+  const budgetOptions = {
+    mb: () => new Option('--max-input-mb <n>', 'size budget per input file, in MB').default(DEFAULT_BUDGET.megabytes).argParser(intIn(1, 4096)),
+    seconds: () => new Option('--max-input-seconds <n>', 'extraction time budget per input file').default(DEFAULT_BUDGET.seconds).argParser(intIn(1, 86_400)),
+  };
+  type BudgetOpts = { maxInputMb: number; maxInputSeconds: number };
+  const budgetOf = (o: BudgetOpts) => ({ megabytes: o.maxInputMb, seconds: o.maxInputSeconds });
   program
     .command('run')
     .description('The batch job: process new or changed gazettes, write the export, graph files and reports to --out, and load Neo4j when a URI is given.')
@@ -113,13 +120,13 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     .addOption(new Option('-o, --out <dir>', 'output directory (new, empty, or made by decree-graph)').default('out').argParser(nonEmpty))
     .option('--neo4j <uri>', 'load this Neo4j (bolt:// or neo4j://); default: $NEO4J_URI, else no load')
     .addOption(new Option('--workers <n>', 'extraction worker threads (1-64; default: one per core)').argParser(intIn(1, 64)))
-    .addOption(new Option('--max-input-mb <n>', 'size budget per input file, in MB').default(DEFAULT_BUDGET.megabytes).argParser(intIn(1, 4096)))
-    .addOption(new Option('--max-input-seconds <n>', 'extraction time budget per input file').default(DEFAULT_BUDGET.seconds).argParser(intIn(1, 86_400)))
+    .addOption(budgetOptions.mb())
+    .addOption(budgetOptions.seconds())
     .addOption(new Option('--as-of <YYYY-MM-DD>', 'date the report site marks deadlines overdue / due soon from (default: the day the pages are opened)').argParser(isoDate))
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', '\nExit status: 0 all inputs processed; 1 some inputs rejected (the rest written); 2 usage error or Neo4j unreachable.')
-    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; asOf?: string; quiet?: boolean; maxInputMb: number; maxInputSeconds: number }) => {
-      const budget = { megabytes: opts.maxInputMb, seconds: opts.maxInputSeconds };
+    .action(async (inputs: string[], opts: { out: string; neo4j?: string; workers?: number; asOf?: string; quiet?: boolean } & BudgetOpts) => {
+      const budget = budgetOf(opts);
       const progress = makeProgress(process.stderr, opts.quiet);
       const summary = await run({ inputs, out: opts.out, neo4jUri: opts.neo4j, workers: opts.workers, asOf: opts.asOf, budget, progress });
       printSummary(summary, opts.out);
@@ -131,6 +138,8 @@ Neo4j credentials come from NEO4J_USER / NEO4J_PASSWORD (never from flags, never
     .description('Read gazettes (files or directories, .txt/.html) and write the JSON export (docs/export-format.md).')
     .argument('<inputs...>', 'gazette files or directories (searched recursively for .txt/.html)')
     .option('-o, --out <file>', 'where to write the JSON export (default: standard output)')
+    .addOption(budgetOptions.mb())
+    .addOption(budgetOptions.seconds())
     .addHelpText(
       'after',
       `
@@ -140,8 +149,8 @@ Examples:
 
 Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and on stderr); 2 usage error.`,
     )
-    .action(async (inputs: string[], opts: { out?: string }) => {
-      const exported = await extractInputs(inputs);
+    .action(async (inputs: string[], opts: { out?: string } & BudgetOpts) => {
+      const exported = await extractInputs(inputs, budgetOf(opts));
       const json = JSON.stringify(exported, null, 2) + '\n';
       if (opts.out) await writeFileAtomic(opts.out, json);
       else process.stdout.write(json);
@@ -155,8 +164,10 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .description('Load a JSON export (or gazettes, extracted first) into Neo4j; re-loading unchanged documents changes nothing.')
     .argument('<inputs...>', 'an export.json, or gazette files/directories')
     .option('--neo4j <uri>', 'Neo4j URI (default: $NEO4J_URI)')
-    .action(async (inputs: string[], opts: { neo4j?: string }) => {
-      const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs);
+    .addOption(budgetOptions.mb())
+    .addOption(budgetOptions.seconds())
+    .action(async (inputs: string[], opts: { neo4j?: string } & BudgetOpts) => {
+      const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs, budgetOf(opts));
       // One record per 发文字号, chosen as `run` chooses it: the same graph whatever the order of the export.
       const { keeps } = chooseRecords(exp.documents.map((d) => headOf(d.source.path, d)));
       const documents = exp.documents.filter((d) => keeps(d.source.path, d));

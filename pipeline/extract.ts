@@ -1,10 +1,12 @@
 import { readGazette, readInput, type Gazette } from '../corpus/read.js';
 import { describeProblem, RejectError } from '../corpus/problems.js';
 import { extractDocument, type ExtractOptions } from '../extractors/document.js';
+import { keywordsOf } from '../extractors/keywords.js';
 import { resolveRun } from '../extractors/resolve.js';
 import { SCHEMA_VERSION, type DocumentRecord, type ExportFile, type Rejected } from '../graph/model.js';
 import { findInputs, InputError, MISSING, readInput as readFileWithin } from './inputs.js';
 import { addPlaces } from './places.js';
+import { ExtractionPool } from './pool.js';
 
 export interface Budget {
   /** Largest input read, in MB. */
@@ -58,7 +60,8 @@ function failure(path: string, err: unknown): FileResult {
   return { path, rejected: `internal: ${(err as Error).stack ?? String(err)}` };
 }
 
-async function extractFile(path: string, maxBytes: number): Promise<FileResult> {
+/** One file read within the size budget and extracted by the pool within the time budget; keywords added here. */
+async function extractFile(path: string, maxBytes: number, pool: ExtractionPool): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFileWithin(path, maxBytes);
@@ -66,7 +69,9 @@ async function extractFile(path: string, maxBytes: number): Promise<FileResult> 
     if (err instanceof InputError) return { path, rejected: err.message };
     throw err;
   }
-  return extractInput(path, bytes);
+  const { bodies, ...result } = await pool.extract(path, bytes);
+  if ('documents' in result) result.documents.forEach((d, i) => (d.keywords = keywordsOf(bodies![i]!)));
+  return result;
 }
 
 /** Combines per-file results into one export: documents of the run resolved against each other. */
@@ -81,10 +86,18 @@ export function assembleExport(results: FileResult[]): ExportFile {
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected };
 }
 
-/** `extract` and `load` read in this process: the size budget applies, the time budget needs `run`'s workers. */
-export async function extractInputs(args: string[], maxBytes = DEFAULT_BUDGET.megabytes * 2 ** 20): Promise<ExportFile> {
+/**
+ * `extract` and `load`: one worker reads the files in turn, within `run`'s budgets (a file that hangs the
+ * reader, even in a library's synchronous code, is stopped at the time budget and rejected with limit/time).
+ */
+export async function extractInputs(args: string[], budget: Budget = DEFAULT_BUDGET): Promise<ExportFile> {
   const { files, missing, rejected } = await findInputs(args);
   const results: FileResult[] = [...missing.map((path) => ({ path, rejected: MISSING })), ...rejected.map((r) => ({ path: r.path, rejected: r.reason }))];
-  for (const f of files) results.push(await extractFile(f, maxBytes));
+  const pool = new ExtractionPool(1, budget.seconds);
+  try {
+    for (const f of files) results.push(await extractFile(f, budget.megabytes * 2 ** 20, pool));
+  } finally {
+    await pool.close();
+  }
   return assembleExport(results);
 }

@@ -13,6 +13,7 @@ export function addPlaces(gazette: Gazette, records: DocumentRecord[]): void {
     const p = r.provenance;
     const facts: (Place | null)[] = [p.docNumber, p.issuedDate, ...p.title, ...p.issuers];
     facts.push(...r.citations, ...r.assignments, ...r.amounts, ...r.deadlines, ...r.appointments);
+    if (r.imprint) facts.push(...r.imprint.copyTo, r.imprint.printedBy, r.imprint.printedDate);
     for (const f of facts) if (f) Object.assign(f, placeOf(places, f.start, f.end));
     r.source.pages = [placeOf(places, r.source.start, r.source.start).page, placeOf(places, Math.max(r.source.start, r.source.end - 1), r.source.end).page];
   }

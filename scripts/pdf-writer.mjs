@@ -23,8 +23,9 @@ function toUnicode(chars) {
 }
 
 /**
- * Builds the PDF from pages of `{ text, x, y, size? }` (x, y: left and top edge in points from the
- * page's top-left corner); `encrypted` adds a Standard security handler whose user password is not empty.
+ * Builds the PDF from pages of `{ text, x, y, size?, rotate? }` (x, y: left and top edge in points from the
+ * page's top-left corner; `rotate` 90/180/270 turns the text counter-clockwise about where its baseline starts)
+ * and an optional page `rotate` (/Rotate, clockwise as viewers show it); `encrypted` adds a Standard security handler whose user password is not empty.
  */
 export function buildPdf(pages, opts = {}) {
   const chars = [...new Set(pages.flatMap((p) => p.texts.flatMap((t) => [...t.text])))];
@@ -44,10 +45,14 @@ export function buildPdf(pages, opts = {}) {
     const ops = p.texts.map((t) => {
       const size = t.size ?? 12;
       const codes = [...t.text].map((c) => hex4(cid.get(c))).join('');
-      return `BT /F1 ${size} Tf 1 0 0 1 ${t.x} ${h - t.y - size} Tm <${codes}> Tj ET`;
+      // Upright text: (x, y) is its top-left corner; turned text (counter-clockwise): where its baseline starts.
+      const [cos, sin] = { 0: [1, 0], 90: [0, 1], 180: [-1, 0], 270: [0, -1] }[t.rotate ?? 0];
+      const y = t.rotate ? h - t.y : h - t.y - size;
+      return `BT /F1 ${size} Tf ${cos} ${sin} ${-sin} ${cos} ${t.x} ${y} Tm <${codes}> Tj ET`;
     });
     const content = add(stream(ops.length ? ops.join('\n') : '0 0 m 10 10 l S'));
-    kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    const rotate = p.rotate ? ` /Rotate ${p.rotate}` : '';
+    kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}]${rotate} /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const id = '0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import { allDates, type DateMatch } from '../dates.js';
 import { canonicalDocNumber } from '../docNumber.js';
 import { slice, type NormText } from '../normalize.js';
-import { concat } from '../split.js';
+import { concat, orderOrgan } from '../split.js';
 import type { Hints } from './hints.js';
 import type { Range } from '../split.js';
 import type { Line } from './lines.js';
@@ -9,8 +9,30 @@ import type { Line } from './lines.js';
 const NUM = '[一二三四五六七八九十百零〇\\d]+';
 // 北京市第十届人民代表大会常务委员会第十七次会议通过: the congress is the place + 人民代表大会(常务委员会).
 const CONGRESS = new RegExp(`(?:日|^)([\\u4e00-\\u9fff]{0,12}?)第${NUM}届([\\u4e00-\\u9fff]{0,6}?人民代表大会(?:常务委员会)?)第${NUM}次会议`, 'd');
-// 2022年4月14日国家市场监督管理总局令第56号公布: the number between the date and 公布.
-const PROMULGATED = /^(.*?日)?(.+?)(?:公布|发布)/;
+// An order's number promulgating a version: 国家市场监督管理总局令第56号公布, 中华人民共和国主席令第二十九号公布.
+const PROMULGATED = /令第[\d〇零一二三四五六七八九十百千]{1,8}号(?=\s*(?:公布|发布))/g;
+// What stands before the order's organ in a history: the version's date, a verb or a decision's title.
+const BEFORE_ORGAN = /^.*(?:日|通过|修订|修正|公布|发布|施行|》)/;
+const HEAD_OF_STATE = /^(?:中华人民共和国)?主席令/;
+
+/**
+ * The last order number in `text` that promulgates a version (the latest one), and the organ whose order it
+ * is (国务院令 → 国务院, 中华人民共和国 aside); no organ for a 主席令, which promulgates what a congress adopted.
+ */
+export function promulgatedBy(text: string): { number: Range; organ: Range | null } | null {
+  let found: { number: Range; organ: Range | null } | null = null;
+  for (const m of text.matchAll(PROMULGATED)) {
+    const at = m.index!;
+    let s = at;
+    while (s > 0 && at - s < 24 && /[\u4e00-\u9fff]/.test(text[s - 1]!)) s--;
+    const start = at - text.slice(s, at).replace(BEFORE_ORGAN, '').length;
+    const number: Range = [start, at + m[0].length];
+    if (!canonicalDocNumber(text.slice(number[0], number[1]))) continue;
+    const organ = HEAD_OF_STATE.test(text.slice(start, at + 1)) ? null : orderOrgan(text.slice(start, at + 1));
+    found = { number, organ: organ && [start + organ[0], start + organ[1]] };
+  }
+  return found;
+}
 // The lines that make a version (not 施行, the day it takes effect).
 const VERSION = /公布|发布|修订|修正|修改|通过|批准/;
 // A court's committee adopting a 司法解释: 最高人民法院审判委员会第1856次会议, 最高人民检察院第十三届检察委员会.
@@ -25,14 +47,11 @@ export function lawHistory(norm: NormText, history: Line[]): Hints {
   const hints: Hints = {};
   const at = (l: Line, i: number, j: number) => slice(norm, l.s + i, l.s + j);
   for (const l of history) {
-    const m = PROMULGATED.exec(l.text);
-    const n = m && canonicalDocNumber(m[2]!);
-    if (!m || !n || n.year !== null) continue;
-    const s = m[1]?.length ?? 0;
-    hints.docNumber = at(l, s, s + m[2]!.length);
-    const organ = m[2]!.lastIndexOf('令');
-    const state = m[2]!.startsWith('中华人民共和国') && organ > 7 ? 7 : 0;
-    hints.issuer = at(l, s + state, s + organ);
+    const p = promulgatedBy(l.text);
+    if (!p) continue;
+    hints.docNumber = at(l, ...p.number);
+    // A 主席令's law is issued by the congress that adopted it (below).
+    if (p.organ) hints.issuer = at(l, ...p.organ);
   }
   for (const l of hints.issuer ? [] : history) {
     const c = CONGRESS.exec(l.text);
@@ -74,11 +93,12 @@ const NOTE_LINES = 8;
 /**
  * A law's history printed in brackets under its title, over one or more lines (（1982年12月4日第五届全国人民
  * 代表大会第五次会议通过 … 2018年3月11日…通过的《…修正案》修正）): dated by its latest version (a date whose
- * words up to the next date say 通过/修订/修正/公布, not 施行), issued by the national congress that first
- * adopted it (a local one's name is split by its 第N届 and stays with the other readings). `k` is the
- * note's first line; `last` its closing one.
+ * words up to the next date say 通过/修订/修正/公布, not 施行), numbered by the latest order that promulgated
+ * it (…主席令第二十九号公布, …国务院令第583号公布), issued by the national congress that first adopted it (a
+ * local one's name is split by its 第N届 and stays with the other readings), else by the order's organ. `k`
+ * is the note's first line; `last` its closing one.
  */
-export function adoptionNote(lines: Line[], k: number): { date: Range | null; issuer: Range | null; last: number } {
+export function adoptionNote(lines: Line[], k: number): { date: Range | null; issuer: Range | null; docNumber: Range | null; last: number } {
   let last = k;
   while (last < k + NOTE_LINES - 1 && last + 1 < lines.length && !/[）)]$/.test(lines[last]!.text)) last++;
   const note = lines.slice(k, last + 1);
@@ -91,6 +111,9 @@ export function adoptionNote(lines: Line[], k: number): { date: Range | null; is
   const by = ADOPTED_BY.exec(text);
   const national = by && by[1]!.startsWith('全国');
   const start = by ? by.index + by[0].length - by[1]!.length : 0;
-  const issuer = national ? range(start, start + by![1]!.length) : null;
-  return { date: latest ? range(latest.index, latest.end) : null, issuer, last };
+  const order = promulgatedBy(text);
+  const organ = order?.organ && range(...order.organ);
+  const issuer = national ? range(start, start + by![1]!.length) : organ ?? null;
+  const docNumber = order && range(...order.number);
+  return { date: latest ? range(latest.index, latest.end) : null, issuer, docNumber, last };
 }

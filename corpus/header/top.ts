@@ -91,6 +91,7 @@ export function topHeader(lines: Line[]): Header | null {
       const note = adoptionNote(lines, k);
       h.date = note.date ?? noteDate(l);
       if (!h.issuers.length && note.issuer) h.issuers.push(note.issuer);
+      h.docNumber ??= note.docNumber;
       k = note.last;
     } else if (!h.date && h.title.length && (dateLine(l) || YEAR_ONLY.test(l.text))) {
       h.date = dateLine(l) ?? noteDate(l);

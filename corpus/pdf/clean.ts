@@ -66,19 +66,31 @@ export function furniture(pages: PdfLine[][]): Set<PdfLine> {
     }
   }
   const withText = pages.filter((p) => p.length).length;
-  // A running head or footer is on 40% of the pages with text, and on three at least: a line that repeats on
-  // two pages only (a short file) is not told apart from text that happens to repeat.
-  const min = Math.max(3, Math.ceil(0.4 * withText));
+  // A running head or footer is on 40% of the pages with text, and on three at least; in a file of two pages,
+  // on both, set smaller than the text (two one-page notices of one issuer repeat their large heading).
+  const two = withText === 2;
+  const min = two ? 2 : Math.max(3, Math.ceil(0.4 * withText));
+  const small = two ? 0.9 * medianSize(pages.flat()) : Infinity;
   for (const lines of pages) {
-    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min) out.add(l);
+    for (const l of edgeLines(lines)) if ((seen.get(furnitureKey(l))?.size ?? 0) >= min && l.size < small) out.add(l);
   }
   return out;
+}
+
+/** The size of most of the text: the median of the lines' sizes, each weighted by its length. */
+function medianSize(lines: PdfLine[]): number {
+  const sized = lines.map((l) => [l.size, l.text.length] as const).sort((a, b) => a[0] - b[0]);
+  let half = sized.reduce((n, [, len]) => n + len, 0) / 2;
+  for (const [size, len] of sized) if ((half -= len) <= 0) return size;
+  return 0;
 }
 
 const SENTENCE_END = /[。；！？：…」”]\s*$/;
 // An attachment's label alone on its line (附件二, 附件1：) opens a block even after a line that fills the column.
 const ATTACHMENT_LABEL = /^附件\s*[一二三四五六七八九十\d]*\s*[:：]?$/;
 const NUMBER_ACROSS = /[〔［\[﹝【（(]\s*(?:[0-9０-９]\s*){4}[〕］\]﹞】）)]\s*第?\s*(?:[0-9０-９]\s*){1,5}号|令\s*第\s*(?:[0-9０-９]\s*){1,5}号/g;
+
+const ORDER_SERIAL = /^[（(]?第[\s0-9０-９]{1,12}号[）)]?$/;
 
 /** A 发文字号 runs across the break between `a` and `b`. */
 function numberAcross(a: string, b: string): boolean {
@@ -93,6 +105,8 @@ function numberAcross(a: string, b: string): boolean {
  * indented, or both are lines of an indented block.
  */
 function continues(a: PdfLine, b: PdfLine): boolean {
+  // An order's organ above its serial (中华人民共和国国务院令 / 第 7 0 9 号) is a block of two lines.
+  if (/令$/.test(a.text.trim()) && ORDER_SERIAL.test(b.text.trim())) return false;
   if (numberAcross(a.text.trimEnd(), b.text.trimStart())) return true;
   const at = a.text.trim();
   if (Math.abs(a.size - b.size) > 0.15 * a.size || SENTENCE_END.test(at)) return false;

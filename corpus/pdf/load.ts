@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { reject } from '../problems.js';
 
 /** One text run: its text and box in PDF points, origin at the page's top-left (as a viewer shows it). */
@@ -24,6 +24,8 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: Run[];
+  /** Characters of text left out because they run in another direction than the page's text. */
+  aside: number;
 }
 
 export interface PdfLimits {
@@ -63,22 +65,47 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
+/** A run's direction on the page as shown, in quarter turns (0 upright, 1 reading downwards, …), or null when skewed. */
+function quarterTurns(m: number[]): number | null {
+  const deg = (Math.atan2(m[1]!, m[0]!) * 180) / Math.PI;
+  const q = Math.round(deg / 90);
+  return Math.abs(deg - 90 * q) <= 2 ? (q + 4) % 4 : null;
+}
+
 async function readPage(doc: PDFDocumentProxy, number: number): Promise<PdfPage> {
   const page = await doc.getPage(number);
-  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+  // The page as a viewer shows it (its /Rotate applied), y downwards.
+  const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const runs: Run[] = [];
+  const items: { str: string; width: number; m: number[]; turns: number | null }[] = [];
+  const chars = [0, 0, 0, 0];
   for (const item of content.items) {
     if (!('str' in item) || !item.str.trim()) continue;
-    const [a, b, , d, e, f] = item.transform as number[];
-    // Horizontal text only: rotated runs (stamps, margin notes) are not body text.
-    if (Math.abs(b!) > 1e-3 || a! <= 0) continue;
-    const size = Math.abs(d!) || item.height || 1;
-    const top = vy1 - (f! + size);
-    runs.push({ str: item.str, x0: e! - vx0, x1: e! - vx0 + item.width, top, bottom: top + size, size });
+    const m = Util.transform(viewport.transform, item.transform as number[]) as number[];
+    const turns = quarterTurns(m);
+    if (turns !== null) chars[turns]! += item.str.length;
+    items.push({ str: item.str, width: item.width, m, turns });
+  }
+  // The page is read in the direction most of its text runs (a landscape table printed sideways); text in
+  // any other direction (a vertical label, a stamp, a margin note) is left out and counted.
+  const main = chars.indexOf(Math.max(...chars));
+  const [w, h] = [viewport.width, viewport.height];
+  // Turning the page by -main quarter turns: where a point goes, and the page's size then.
+  const turn = ([x, y]: [number, number]): [number, number] => [[x, y], [y, w - x], [w - x, h - y], [h - y, x]][main] as [number, number];
+  const runs: Run[] = [];
+  let aside = 0;
+  for (const it of items) {
+    if (it.turns !== main) {
+      aside += it.str.length;
+      continue;
+    }
+    const size = Math.hypot(it.m[2]!, it.m[3]!) || 1;
+    const [x, baseline] = turn([it.m[4]!, it.m[5]!]);
+    runs.push({ str: it.str, x0: x, x1: x + it.width, top: baseline - size, bottom: baseline, size });
   }
   page.cleanup();
-  return { number, width: vx1 - vx0, height: vy1 - vy0, runs };
+  const [width, height] = main % 2 ? [h, w] : [w, h];
+  return { number, width, height, runs, aside };
 }
 
 /** Reads every page's text runs; rejects encrypted, damaged, too long or too slow files. */

@@ -30,7 +30,7 @@ export function isPdf(path: string, bytes: Uint8Array): boolean {
 export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfText> {
   const pages = await loadPdf(bytes, limits);
   const lines = layout(pages);
-  const blank = pages.filter((p) => !p.runs.length).map((p) => p.number);
+  const blank = pages.filter((p) => !p.runs.length && !p.aside).map((p) => p.number);
   if (blank.length === pages.length) {
     reject('pdf/no-text', `unexpected PDF without a text layer (${pages.length} page(s), scanned images?), expected text to read; run OCR first`);
   }
@@ -51,6 +51,13 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT
     message: `unexpected page ${page} without a text layer (a scanned image?), expected text; its content is missing`,
     page,
   }));
+  for (const p of pages.filter((p) => p.aside)) {
+    warnings.push({
+      rule: 'pdf/rotated-text',
+      message: `unexpected ${p.aside} character(s) on page ${p.number} running in another direction than the page's text (a vertical label, a stamp, a margin note), expected one direction per page; left out`,
+      page: p.number,
+    });
+  }
   return { source, clean, places, warnings };
 }
 

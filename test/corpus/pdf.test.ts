@@ -187,4 +187,19 @@ describe('PDFs named on the command line', () => {
     const extracted = await cli(['extract', file]);
     expect((JSON.parse(extracted.stdout) as ExportFile).documents.map((d) => d.id)).toEqual(exp.documents.map((d) => d.id));
   });
+
+  it('`extract` stops a PDF still being read at the time budget (limit/time), as `run` does, and reads the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-slow-'));
+    const slow = join(dir, 'slow.pdf');
+    // 800 full pages take pdfjs many seconds: whatever part of the reader is running, the worker is stopped.
+    const full = column(Array.from({ length: 36 }, (_, i) => `${SENTENCE.slice(0, 30)}${i}`), 72, 60, 12, 20);
+    writeFileSync(slow, buildPdf(Array.from({ length: 800 }, () => ({ texts: full }))));
+    writeFileSync(join(dir, 'g.pdf'), buildPdf(gazette()));
+    const t0 = performance.now();
+    const r = await cli(['extract', dir, '--max-input-seconds', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`rejected ${slow}: limit/time: unexpected extraction still running after 1 s`);
+    expect((JSON.parse(r.stdout) as ExportFile).documents.map((d) => d.docNumber)).toEqual(['粤府办〔2020〕2号', '唐政办发〔2019〕1号']);
+    expect(performance.now() - t0).toBeLessThan(40_000);
+  }, 60_000);
 });
