@@ -10,8 +10,9 @@ import { LAW, listedRepeals, REPEAL_VERB } from './repealList.js';
  */
 
 // 《title》 optionally followed by its number in parentheses: 《…》（郑发〔2017〕17号）, the short name sometimes
-// defined in the same parentheses (《…》（法释〔2008〕5号，以下简称《解释》））.
-const TITLED = /《([^《》\n]{2,120})》(?:（([^（）\n]{3,40}?)(?:[，,]\s*(以下简称[^（）\n]{1,24}))?）)?/g;
+// defined in the same parentheses (《…》（法释〔2008〕5号，以下简称《解释》）); an issuer code may hold parentheses
+// of its own (《…》（法（研）发〔1987〕32号）).
+const TITLED = /《([^《》\n]{2,120})》(?:（((?:[^（）\n]|（[^（）\n]{1,3}）){3,40}?)(?:[，,]\s*(以下简称[^（）\n]{1,24}))?）)?/g;
 const SHORT_NAME = /^（?以下简称(?:《([^》]{1,20})》|“([^”]{1,20})”)/;
 // 《规划》《条例》 with no 以下简称 definition: the document speaking of itself.
 const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|纲要|计划|条例|决定)$/;

@@ -68,3 +68,13 @@ describe('a number printed in ASCII parentheses after its title', () => {
     expect(cs.map((c) => [c.docNumber, c.title])).toEqual([['法释〔2016〕17号', '最高人民法院关于审理测试案件若干问题的规定（二）']]);
   });
 });
+
+describe('a number whose issuer code has parentheses of its own', () => {
+  it.each([
+    ['《最高人民法院关于测试甲问题的解释》（法（研）发〔1987〕32号）同时废止。', [['法（研）发〔1987〕32号', 'repeals']]],
+    ['根据《最高人民检察院关于测试乙问题的通知》（高检（研）发〔1991〕5号）的规定办理。', [['高检（研）发〔1991〕5号', 'basis']]],
+    ['《某省测试丙管理办法（试行）》（粤府〔2019〕5号）同时废止。', [['粤府〔2019〕5号', 'repeals']]],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
