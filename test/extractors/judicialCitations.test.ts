@@ -78,3 +78,42 @@ describe('a number whose issuer code has parentheses of its own', () => {
     expect(rel(sentence)).toEqual(expected);
   });
 });
+
+describe('a list of repealed texts joined by ，and 以及, each entry after its issuing bodies', () => {
+  it.each([
+    [
+      '最高人民法院、最高人民检察院《关于测试甲的解释》（法释〔2001〕3号），最高人民法院《关于测试乙的规定》（法发〔2002〕7号）以及《关于测试丙的通知》（法（研）发〔1988〕4号）同时废止。',
+      [['法释〔2001〕3号', 'repeals'], ['法发〔2002〕7号', 'repeals'], ['法（研）发〔1988〕4号', 'repeals']],
+    ],
+    [
+      '最高人民检察院《关于测试丁的规定》（高检发释字〔1999〕2号），以及最高人民检察院、公安部《关于测试戊的通知》（高检会〔2003〕1号）不再适用。',
+      [['高检发释字〔1999〕2号', 'repeals'], ['高检会〔2003〕1号', 'repeals']],
+    ],
+    [
+      '省人民政府《某省测试己办法》（粤府〔2010〕3号），省人民政府办公厅《某省测试庚规定》（粤府办〔2012〕9号）同时废止。',
+      [['粤府〔2010〕3号', 'repeals'], ['粤府办〔2012〕9号', 'repeals']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    // A text governed by its own relation word is not swept into the repeal that follows it.
+    [
+      '根据《关于测试甲的解释》（法释〔2001〕3号），《关于测试乙的规定》（法发〔2002〕7号）同时废止。',
+      [['法释〔2001〕3号', 'basis'], ['法发〔2002〕7号', 'repeals']],
+    ],
+    // Words of a clause between the texts end the list.
+    [
+      '《北京市测试办法》（京政发〔2010〕3号）规定的期限届满，《北京市测试细则》（京政发〔2011〕5号）同时废止。',
+      [['京政发〔2010〕3号', 'mentions'], ['京政发〔2011〕5号', 'repeals']],
+    ],
+    // A title with no number is a mention of a text, not an entry of the list.
+    [
+      '本解释与《中华人民共和国刑法》，最高人民法院《关于测试丙的通知》（法发〔1999〕2号）同时废止。',
+      [['中华人民共和国刑法', 'mentions'], ['法发〔1999〕2号', 'repeals']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
