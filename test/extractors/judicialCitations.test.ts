@@ -117,3 +117,15 @@ describe('a list of repealed texts joined by ，and 以及, each entry after its
     expect(rel(sentence)).toEqual(expected);
   });
 });
+
+describe('a 通则 in the state\'s name is a law', () => {
+  const kinds = (body: string) => one(body).citations.map((c) => [c.title, c.kind, c.relation]);
+  it.each([
+    ['根据《中华人民共和国民法通则》《中华人民共和国刑法》的规定，制定本解释。', [['中华人民共和国民法通则', 'law', 'basis'], ['中华人民共和国刑法', 'law', 'basis']]],
+    ['依照《中华人民共和国测试通则》第五条处理。', [['中华人民共和国测试通则', 'law', 'basis']]],
+    // A ministry's 通则 cited by its order number is that order, not a law.
+    ['按照《企业测试通则》（财政部令第41号）执行。', [['企业测试通则', 'order', 'basis']]],
+  ])('%s', (sentence, expected) => {
+    expect(kinds(sentence)).toEqual(expected);
+  });
+});
