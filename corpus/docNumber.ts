@@ -22,7 +22,11 @@ const LEAD_IN = /^.*(?:你[院厅局部委办省市区县]|我院|本院|落实|
 const FORMER = /^原(?=.+令)/;
 
 function trimPrefix(run: string): string {
-  const cut = run.replace(LEAD_IN, '').replace(FORMER, '');
+  let cut = run.replace(LEAD_IN, '').replace(FORMER, '');
+  // A code's parenthesised part follows a head of 1–3 characters (法, 高检); after a longer run the brackets
+  // close words of the text (…意见（试行）), and the code starts after them.
+  const open = cut.indexOf('（');
+  if (open > 3) cut = cut.slice(cut.indexOf('）') + 1);
   // Real prefixes are 1–8 characters (国发, 唐优化营商办), orders name the whole organ
   // (国家食品药品监督管理总局令, 13); a longer run still has text in front.
   const max = run.endsWith('令') ? 16 : 8;
@@ -42,10 +46,23 @@ const ORDER_SERIAL = /令第?(\d{1,5})号/y;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-/** The run of CJK characters (at most 24) that ends at `end`: where a prefix may stand. */
+// A part of an issuer code in its own parentheses, 1980s–90s forms: 法（研）发, 高检（研）发, 法（经）发.
+const INNER_CODE = /[\u4e00-\u9fff]（[\u4e00-\u9fff]{1,3}）$/;
+
+/**
+ * The run of CJK characters (at most 24) that ends at `end`: where a prefix may stand. A parenthesised part
+ * counts when CJK stands on both sides of it (法（研）发), not a bracket that opens or closes the run.
+ */
 function runBefore(text: string, end: number): string {
   let s = end;
-  while (s > 0 && end - s < 24 && isCjk(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && end - s < 24) {
+    if (isCjk(text.charCodeAt(s - 1))) s--;
+    else {
+      const inner = s < end ? INNER_CODE.exec(text.slice(Math.max(0, s - 6), s)) : null;
+      if (!inner) break;
+      s -= inner[0].length - 1; // the CJK before it is taken on the next turn
+    }
+  }
   let run = text.slice(s, end);
   // A date printed against the organ (2011年8月26日省人民政府令第190号): its unit is not part of the name.
   if (s > 0 && isDigit(text.charCodeAt(s - 1))) run = run.replace(/^[年月日号]/, '');
@@ -81,20 +98,24 @@ export function findDocNumbers(text: string, trim: (run: string) => string = tri
   return found.sort((a, b) => a.index - b.index);
 }
 
-const VARIANT_OPEN = /[\[［﹝【（(〔]/g;
-const VARIANT_CLOSE = /[\]］﹞】）)〕]/g;
+const OPEN = '[\\[［﹝【（(〔]';
+const CLOSE = '[\\]］﹞】）)〕]';
+// The year in brackets of any kind; other parentheses belong to the issuer code (法（研）发) and print full-width.
+const VARIANT_YEAR = new RegExp(`${OPEN}(\\d{4})${CLOSE}`, 'g');
+// An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
+const BRACKETED_ORDER = new RegExp(`令${OPEN}(第?\\d+号)${CLOSE}$`);
 
 /** Canonical form of one document number in any printed variant, or null if it is not one. */
 export function canonicalDocNumber(raw: string): DocNumberMatch | null {
   const text = raw
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(VARIANT_OPEN, '〔')
-    .replace(VARIANT_CLOSE, '〕')
+    .replace(VARIANT_YEAR, '〔$1〕')
+    .replace(BRACKETED_ORDER, '令$1')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
     .replace(FORMER, '')
     .replace(/^中华人民共和国/, '')
-    // An order's serial printed in brackets on the line under it: 上海市人民政府令（第19号）.
-    .replace(/令〔(第?\d+号)〕$/, '令$1')
     // Laws' histories print orders in Chinese numerals (主席令第二十九号): the serial as a number.
     .replace(/令第([〇零一二三四五六七八九十百千]+)号$/, (m, n: string) => {
       const v = chineseNumber(n);

@@ -1,5 +1,6 @@
 import { canonicalDocNumber, findDocNumbers, sameOrder } from '../corpus/docNumber.js';
 import type { Citation, CitationKind, CitationRelation } from '../graph/model.js';
+import { ORGAN } from '../corpus/header/lines.js';
 import { sentenceAround, type ExtractContext } from './context.js';
 import { compact } from './metadata.js';
 import { LAW, listedRepeals, REPEAL_VERB } from './repealList.js';
@@ -10,8 +11,9 @@ import { LAW, listedRepeals, REPEAL_VERB } from './repealList.js';
  */
 
 // 《title》 optionally followed by its number in parentheses: 《…》（郑发〔2017〕17号）, the short name sometimes
-// defined in the same parentheses (《…》（法释〔2008〕5号，以下简称《解释》））.
-const TITLED = /《([^《》\n]{2,120})》(?:（([^（）\n]{3,40}?)(?:[，,]\s*(以下简称[^（）\n]{1,24}))?）)?/g;
+// defined in the same parentheses (《…》（法释〔2008〕5号，以下简称《解释》）); an issuer code may hold parentheses
+// of its own (《…》（法（研）发〔1987〕32号）).
+const TITLED = /《([^《》\n]{2,120})》(?:（((?:[^（）\n]|（[^（）\n]{1,3}）){3,40}?)(?:[，,]\s*(以下简称[^（）\n]{1,24}))?）)?/g;
 const SHORT_NAME = /^（?以下简称(?:《([^》]{1,20})》|“([^”]{1,20})”)/;
 // 《规划》《条例》 with no 以下简称 definition: the document speaking of itself.
 const BARE_KIND = /^(?:意见|通知|方案|办法|规划|政策|细则|规定|纲要|计划|条例|决定)$/;
@@ -90,6 +92,32 @@ function lists(text: string, found: Found[]): Found[][] {
   return out;
 }
 
+// Entries of a list of repealed texts joined by ，/以及, each after the bodies that issued it:
+// 最高人民法院《A》（法释〔…〕号），最高人民法院、最高人民检察院《B》（…号）以及《C》（…号）同时废止.
+const ENTRY_GAP = /^\s*[，、]?\s*(?:以及|和|及|与)?\s*((?:[\u4e00-\u9fff]{2,20}、)*[\u4e00-\u9fff]{2,20})?\s*$/;
+// Words of a clause, not of a body's name (依照最高人民法院…).
+const CLAUSE = /[的了将对按依据照]|根据|参照|执行|适用/;
+
+/** Whether the gap joins two numbered entries of one repealed list: separators and issuing bodies only. */
+function entryGap(text: string, a: Found, b: Found): boolean {
+  if (!a.c.docNumber || !b.c.docNumber) return false;
+  const m = ENTRY_GAP.exec(text.slice(a.e, b.s));
+  return !!m && (m[1] ?? '').split('、').every((body) => !body || (ORGAN.test(body) && !CLAUSE.test(body)));
+}
+
+/**
+ * The relation of each list. A repeal said after a list also repeals the numbered lists before it that a
+ * gap of entries joins (，, 以及, the issuing bodies), unless a relation word governs them: 根据《A》（…号），
+ * 《B》（…号）同时废止 repeals B alone.
+ */
+function relations(text: string, all: Found[][]): CitationRelation[] {
+  const out = all.map((l) => listRelation(text, l[0]!.s, l[l.length - 1]!.e));
+  for (let i = all.length - 2; i >= 0; i--) {
+    if (out[i + 1] === 'repeals' && out[i] === 'mentions' && entryGap(text, all[i]!.at(-1)!, all[i + 1]![0]!)) out[i] = 'repeals';
+  }
+  return out;
+}
+
 function kindOfTitle(title: string): CitationKind | null {
   // 《…总体规划（2008—2015年）》, 《…方案（试行）》: the kind is read before a trailing parenthetical.
   const bare = title.replace(/[（(][^（）()]*[）)]$/, '');
@@ -154,8 +182,10 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
     conflict: null,
     ...ctx.span(s, e),
   }));
-  const inText = lists(text, promulgations(text, found)).flatMap((list) => {
-    const relation = listRelation(text, list[0]!.s, list[list.length - 1]!.e);
+  const all = lists(text, promulgations(text, found));
+  const rels = relations(text, all);
+  const inText = all.flatMap((list, i) => {
+    const relation = rels[i]!;
     // A numbered document exists already: 制定《…》（…号） is not a draft of it.
     return list.map(({ s, e, c }) => {
       const own = relation === 'drafts' && c.docNumber ? 'mentions' : relation;

@@ -12,8 +12,11 @@ const ANNOUNCE = new RegExp(`下列[^。；\\n]{0,80}(?:${REPEAL_VERB})[:：]\\s
 // One item: 1. / 1、 / （1） then a title, nothing after it.
 const ITEM = /^\s*(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])\s*([^。；，：\n]{4,120}?)\s*[。；]?\s*$/;
 const KIND = /(?:法|条例|法典|规定|决定|决议|办法|细则|通知|意见|规则|命令)$/;
-/** A law or regulation title (办法 is not a law). */
-export const LAW = /(?:(?<!办)法|条例|法典)$/;
+/**
+ * A law or regulation title (办法 is not a law). A 通则 in the state's name is a law too
+ * (中华人民共和国民法通则); a ministry's 通则 (企业财务通则) is not.
+ */
+export const LAW = /(?:(?<!办)法|条例|法典)$|^中华人民共和国.*通则$/;
 
 type Found = Omit<Citation, 'target' | 'conflict' | 'start' | 'end' | 'text'> & { s: number; e: number };
 

@@ -62,11 +62,17 @@ export function lawHistory(norm: NormText, history: Line[]): Hints {
   }
   if (!hints.issuer) hints.issuer = judicialBodies(norm, history);
   // A version adopted by two bodies on one line is made when the later one adopts it, whatever the order printed.
-  const last = history.filter((l) => VERSION.test(l.text)).at(-1);
-  const d = last && allDates(last.text).reduce<DateMatch | null>((a, b) => (a && a.iso >= b.iso ? a : b), null);
-  if (last && d) hints.adopted = at(last, d.index, d.end);
+  const last = history.map((l) => [l, versionDates(l.text)] as const).filter(([, ds]) => ds.length).at(-1);
+  const d = last?.[1].reduce((a, b) => (a.iso >= b.iso ? a : b));
+  if (last && d) hints.adopted = at(last[0], d.index, d.end);
   return hints;
 }
+
+/**
+ * The dates of a line that make a version: those the words after them say adopted or amended. A line may
+ * name the version it dates the 施行 of (该修正自2020年8月20日施行): that date is no version.
+ */
+const versionDates = (line: string): DateMatch[] => allDates(line).filter((d) => VERSION.test(line.slice(d.end)));
 
 /** The courts whose committees adopted the text, in print order, as one field (最高人民法院、最高人民检察院). */
 function judicialBodies(norm: NormText, history: Line[]): NormText | undefined {

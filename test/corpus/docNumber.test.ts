@@ -36,6 +36,10 @@ describe('canonicalDocNumber: every printed variant gives one canonical form', (
     ['原中华人民共和国国家发展计划委员会令第8号', '国家发展计划委员会令第8号', { prefix: '国家发展计划委员会令', year: null, serial: 8 }],
     // …but 原 also opens real 机关代字 (原平市): before a year-number it stays.
     ['原政发〔2020〕5号', '原政发〔2020〕5号', { prefix: '原政发', year: 2020, serial: 5 }],
+    // A code with its own parentheses (1980s–90s forms of both courts): the whole code, full-width.
+    ['法（研）发〔1987〕32号', '法（研）发〔1987〕32号', { prefix: '法（研）发', year: 1987, serial: 32 }],
+    ['高检(研)发[1991]5号', '高检（研）发〔1991〕5号', { prefix: '高检（研）发', year: 1991, serial: 5 }],
+    ['法（经）发（1993）8号', '法（经）发〔1993〕8号', { prefix: '法（经）发', year: 1993, serial: 8 }],
   ])('%s → %s', (raw, canonical, parts) => {
     const m = canonicalDocNumber(raw)!;
     expect(m.canonical).toBe(canonical);
@@ -57,6 +61,11 @@ describe('findDocNumbers in running text (normalised)', () => {
     ['郑发〔2017〕17号、国发〔2017〕17号和郑政办〔2017〕17号', ['郑发〔2017〕17号', '国发〔2017〕17号', '郑政办〔2017〕17号']],
     ['依据《长江河道采砂管理条例》（中华人民共和国国务院令第320号）', ['国务院令第320号']],
     ['按照国家市场监督管理总局令第56号执行；参照中国证券监督管理委员会令第19号', ['国家市场监督管理总局令第56号', '中国证券监督管理委员会令第19号']],
+    // A code's own parentheses stay in it, whatever bracket the citation itself opens with.
+    ['《关于测试的解释》（法（研）发〔1987〕32号）同时废止', ['法（研）发〔1987〕32号']],
+    ['《关于测试的通知》(高检（研）发〔1990〕3号)和法（办）发〔1988〕4号', ['高检（研）发〔1990〕3号', '法（办）发〔1988〕4号']],
+    // Brackets closing words of the text are no part of a code: its run starts after them.
+    ['依照测试办法（试行）国发〔2020〕9号执行', ['国发〔2020〕9号']],
   ])('%s', (line, expected) => {
     expect(findDocNumbers(normalizeChars(line).text).map((m) => m.canonical)).toEqual(expected);
   });

@@ -93,6 +93,16 @@ describe('司法解释 and other joint texts in a law collection', () => {
       { docNumber: null, title: '最高人民检察院关于测试丁若干问题的通知', issuer: '最高人民检察院', coIssuers: [], date: '1997-10-06', titleSource: 'metadata' },
     ],
     [
+      'a 规定 as amended: the amendment dates it, not the 施行 of the 修正 the next line names',
+      '# 最高人民法院关于审理测试己案件适用法律若干问题的规定\n\n2015年6月23日 最高人民法院审判委员会第1655次会议通过\n\n根据2020年8月18日最高人民法院审判委员会第1809次会议通过的《最高人民法院关于修改〈关于审理测试己案件适用法律若干问题的规定〉的决定》修正\n\n该修正自2020年8月20日施行\n\n<!-- INFO END -->\n\n为正确审理测试己案件，制定本规定。\n\n第一条 测试。\n',
+      { docNumber: null, title: '最高人民法院关于审理测试己案件适用法律若干问题的规定', issuer: '最高人民法院', coIssuers: [], date: '2020-08-18', titleSource: 'metadata' },
+    ],
+    [
+      'a 办法 amended, its 施行 on the same line: the amendment dates it',
+      '# 北京市测试庚管理办法\n\n2010年3月1日 北京市人民政府令第200号公布\n\n2018年2月12日 北京市人民政府令第277号修改，该修改自2018年4月1日起施行\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本办法。\n',
+      { docNumber: '北京市人民政府令第200号', title: '北京市测试庚管理办法', issuer: '北京市人民政府', coIssuers: [], date: '2018-02-12', titleSource: 'metadata' },
+    ],
+    [
       'a joint 公告 with no history: the bodies the heading opens with issue it',
       '# 国家税务总局、海关总署关于测试戊有关事项的公告\n\n<!-- INFO END -->\n\n现将测试戊有关事项公告如下。\n',
       { docNumber: null, title: '国家税务总局、海关总署关于测试戊有关事项的公告', issuer: '国家税务总局', coIssuers: ['海关总署'], date: null, titleSource: 'metadata' },

@@ -68,3 +68,64 @@ describe('a number printed in ASCII parentheses after its title', () => {
     expect(cs.map((c) => [c.docNumber, c.title])).toEqual([['法释〔2016〕17号', '最高人民法院关于审理测试案件若干问题的规定（二）']]);
   });
 });
+
+describe('a number whose issuer code has parentheses of its own', () => {
+  it.each([
+    ['《最高人民法院关于测试甲问题的解释》（法（研）发〔1987〕32号）同时废止。', [['法（研）发〔1987〕32号', 'repeals']]],
+    ['根据《最高人民检察院关于测试乙问题的通知》（高检（研）发〔1991〕5号）的规定办理。', [['高检（研）发〔1991〕5号', 'basis']]],
+    ['《某省测试丙管理办法（试行）》（粤府〔2019〕5号）同时废止。', [['粤府〔2019〕5号', 'repeals']]],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
+
+describe('a list of repealed texts joined by ，and 以及, each entry after its issuing bodies', () => {
+  it.each([
+    [
+      '最高人民法院、最高人民检察院《关于测试甲的解释》（法释〔2001〕3号），最高人民法院《关于测试乙的规定》（法发〔2002〕7号）以及《关于测试丙的通知》（法（研）发〔1988〕4号）同时废止。',
+      [['法释〔2001〕3号', 'repeals'], ['法发〔2002〕7号', 'repeals'], ['法（研）发〔1988〕4号', 'repeals']],
+    ],
+    [
+      '最高人民检察院《关于测试丁的规定》（高检发释字〔1999〕2号），以及最高人民检察院、公安部《关于测试戊的通知》（高检会〔2003〕1号）不再适用。',
+      [['高检发释字〔1999〕2号', 'repeals'], ['高检会〔2003〕1号', 'repeals']],
+    ],
+    [
+      '省人民政府《某省测试己办法》（粤府〔2010〕3号），省人民政府办公厅《某省测试庚规定》（粤府办〔2012〕9号）同时废止。',
+      [['粤府〔2010〕3号', 'repeals'], ['粤府办〔2012〕9号', 'repeals']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    // A text governed by its own relation word is not swept into the repeal that follows it.
+    [
+      '根据《关于测试甲的解释》（法释〔2001〕3号），《关于测试乙的规定》（法发〔2002〕7号）同时废止。',
+      [['法释〔2001〕3号', 'basis'], ['法发〔2002〕7号', 'repeals']],
+    ],
+    // Words of a clause between the texts end the list.
+    [
+      '《北京市测试办法》（京政发〔2010〕3号）规定的期限届满，《北京市测试细则》（京政发〔2011〕5号）同时废止。',
+      [['京政发〔2010〕3号', 'mentions'], ['京政发〔2011〕5号', 'repeals']],
+    ],
+    // A title with no number is a mention of a text, not an entry of the list.
+    [
+      '本解释与《中华人民共和国刑法》，最高人民法院《关于测试丙的通知》（法发〔1999〕2号）同时废止。',
+      [['中华人民共和国刑法', 'mentions'], ['法发〔1999〕2号', 'repeals']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(rel(sentence)).toEqual(expected);
+  });
+});
+
+describe('a 通则 in the state\'s name is a law', () => {
+  const kinds = (body: string) => one(body).citations.map((c) => [c.title, c.kind, c.relation]);
+  it.each([
+    ['根据《中华人民共和国民法通则》《中华人民共和国刑法》的规定，制定本解释。', [['中华人民共和国民法通则', 'law', 'basis'], ['中华人民共和国刑法', 'law', 'basis']]],
+    ['依照《中华人民共和国测试通则》第五条处理。', [['中华人民共和国测试通则', 'law', 'basis']]],
+    // A ministry's 通则 cited by its order number is that order, not a law.
+    ['按照《企业测试通则》（财政部令第41号）执行。', [['企业测试通则', 'order', 'basis']]],
+  ])('%s', (sentence, expected) => {
+    expect(kinds(sentence)).toEqual(expected);
+  });
+});
