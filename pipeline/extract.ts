@@ -81,10 +81,13 @@ export function assembleExport(results: FileResult[]): ExportFile {
   return { schemaVersion: SCHEMA_VERSION, documents, agencies, rejected };
 }
 
-/** `extract` and `load` read in this process: the size budget applies, the time budget needs `run`'s workers. */
-export async function extractInputs(args: string[], maxBytes = DEFAULT_BUDGET.megabytes * 2 ** 20): Promise<ExportFile> {
-  const { files, missing, rejected } = await findInputs(args);
+/**
+ * `extract` and `load` read in this process: the size budget applies, the time budget needs `run`'s workers.
+ * `notTaken` (files met and left aside, with why) is listed by the caller, as `run` lists it; not exported.
+ */
+export async function extractInputs(args: string[], maxBytes = DEFAULT_BUDGET.megabytes * 2 ** 20): Promise<{ exported: ExportFile; notTaken: Rejected[] }> {
+  const { files, missing, rejected, notTaken } = await findInputs(args);
   const results: FileResult[] = [...missing.map((path) => ({ path, rejected: MISSING })), ...rejected.map((r) => ({ path: r.path, rejected: r.reason }))];
   for (const f of files) results.push(await extractFile(f, maxBytes));
-  return assembleExport(results);
+  return { exported: assembleExport(results), notTaken };
 }
