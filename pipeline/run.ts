@@ -15,7 +15,8 @@ import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
 import { chooseRecords, headOf, writeConflictsReport } from './conflicts.js';
 import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
-import { claimOut, hashOutputs, pruneCache, removeStaleOutputs } from './outdir.js';
+import { claimOut, hashOutputs, pruneCache, removeStaleOutputs, statOutputs } from './outdir.js';
+import { statOf } from './fileStat.js';
 import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
@@ -154,7 +155,9 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const found = await findInputs(opts.inputs, [out]);
   const { files, missing } = found;
   opts.progress.start(files.length + missing.length + found.rejected.length);
-  if (await upToDate(out, previous, files, found, (sha) => cacheFile(out, sha))) {
+  // Before anything is read: a file changed after its stat then differs from it on the next run.
+  const stats = new Map(await Promise.all(files.map(async (f) => [f, await statOf(f)] as const)));
+  if (await upToDate(out, previous, files, found, (sha) => cacheFile(out, sha), stats)) {
     for (const f of files) opts.progress.tick(f, 'skipped');
     opts.progress.done();
     const p = previous!;
@@ -333,10 +336,11 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
 
   const manifest: Manifest = { tool: 'decree-graph', schemaVersion: 1, exportVersion: SCHEMA_VERSION, inputs: {}, notTaken: found.notTaken, conflicts, outputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
-    manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
+    manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [], stat: stats.get(e.path) } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id), stat: stats.get(e.path) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
   const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, keeps)) : null;
+  manifest.outputStats = await statOutputs(out, written);
   manifest.outputs = await hashOutputs(out, written);
   await removeStaleOutputs(out, stored?.outputs ?? {}, manifest.outputs);
   // Written last: a run killed before this point is simply re-done by the next one.
