@@ -17,7 +17,7 @@ import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
 import { claimOut, hashOutputs, pruneCache, removeStaleOutputs, statOutputs } from './outdir.js';
 import { statOf } from './fileStat.js';
-import { ExtractionPool, KeywordThread } from './pool.js';
+import { ExtractionPool, KeywordThread, withKeywords } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
@@ -77,7 +77,7 @@ export interface RunSummary {
  * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
  * the pending file goes. Returns why the input is rejected, if it is.
  */
-async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread): Promise<string | undefined> {
+async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread, dropped: Set<string>): Promise<string | undefined> {
   const file = pendingFile(out, sha256);
   const pending = await readJson<{ result: FileResult & { documents: DocumentRecord[] }; bodies: string[] }>(file);
   if (!pending) throw new Error(`${file}: pending result missing or unreadable (was the out directory changed during the run?)`);
@@ -85,7 +85,9 @@ async function addKeywords(out: string, path: string, sha256: string, segmenting
   // A failed input's keys are already part of the run's resolution; its documents are left out of the outputs.
   if ('failed' in keywords) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected: keywords.failed }));
   else {
-    pending.result.documents.forEach((d, i) => (d.keywords = keywords[i]!));
+    withKeywords(pending.result.documents, keywords);
+    // Over the budget is kept for this run only (not cached): the next run segments the input again.
+    if ('dropped' in keywords) dropped.add(sha256);
     await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(pending.result));
   }
   await rm(file, { force: true });
@@ -194,7 +196,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const after = new FactKeys();
   const fresh = new Set<string>();
   const pool = new ExtractionPool(opts.workers, budget.seconds);
-  const segmenting = new KeywordThread();
+  const segmenting = new KeywordThread(budget.seconds);
+  const keywordsDropped = new Set<string>();
   // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
   const reading = new PQueue({ concurrency: pool.size * 2 });
   const extracted = new Map<string, Promise<void>>();
@@ -244,7 +247,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
         const e = entries.get(path);
         if (!e?.pending) return;
         const sha256 = e.sha256!;
-        const failed = await (bySha256.get(sha256) ?? bySha256.set(sha256, addKeywords(out, path, sha256, segmenting)).get(sha256)!);
+        const failed = await (bySha256.get(sha256) ?? bySha256.set(sha256, addKeywords(out, path, sha256, segmenting, keywordsDropped)).get(sha256)!);
         if (failed !== undefined) e.rejected = failed;
         e.pending = false;
         opts.progress.tick(path, failed === undefined ? 'processed' : 'rejected');
@@ -345,7 +348,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   await removeStaleOutputs(out, stored?.outputs ?? {}, manifest.outputs);
   // Written last: a run killed before this point is simply re-done by the next one.
   await writeFileAtomic(join(out, MANIFEST), serialize(manifest));
-  await pruneCache(out, new Set(Object.values(manifest.inputs).map((e) => `${e.sha256}.json`)));
+  await pruneCache(out, new Set(Object.values(manifest.inputs).filter((e) => !keywordsDropped.has(e.sha256!)).map((e) => `${e.sha256}.json`)));
   const accepted = ordered.filter((e) => e.rejected === undefined);
   return {
     processed: accepted.filter((e) => fresh.has(e.path)).length,
