@@ -7,7 +7,7 @@ import { loadExport } from '../graph/loader.js';
 import { SCHEMA_VERSION, type ExportFile, type Rejected } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
-import { chooseRecords, headOf } from './conflicts.js';
+import { chooseDocuments } from './conflicts.js';
 import { DEFAULT_BUDGET, extractInputs } from './extract.js';
 import { makeProgress } from './progress.js';
 import { buildReport } from './reports/build.js';
@@ -163,9 +163,8 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .action(async (inputs: string[], opts: { neo4j?: string }) => {
       const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : (await extractInputs(inputs)).exported;
       // One record per 发文字号, chosen as `run` chooses it: the same graph whatever the order of the export.
-      const { keeps } = chooseRecords(exp.documents.map((d) => headOf(d.source.path, d)));
-      const documents = exp.documents.filter((d) => keeps(d.source.path, d));
-      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, documents }));
+      const chosen = chooseDocuments(exp.documents);
+      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, ...chosen }));
       process.stdout.write(JSON.stringify(c, null, 2) + '\n');
       process.exitCode = exp.rejected.length || c.failed.length ? EXIT.rejected : EXIT.ok;
     });

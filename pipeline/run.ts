@@ -167,8 +167,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     const rejected = files.filter((f) => p.inputs[f]!.status === 'rejected').map((f) => ({ path: f, reason: p.inputs[f]!.reason! }));
     // With a server, the database is checked document by document (by hash) and what is missing loaded.
     const loadAll = async (d: NonNullable<Db>) => {
-      const { keeps } = chooseRecords(await cachedHeads(out, entries));
-      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), keeps));
+      const choice = chooseRecords(await cachedHeads(out, entries));
+      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), choice));
     };
     const load = db ? await loadAll(db) : null;
     const none = { added: 0, removed: 0 };
@@ -287,7 +287,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const ordered = [...files, ...missing, ...found.rejected.map((r) => r.path)].map((p) => entries.get(p)!);
   const resolve = makeResolver(ordered.flatMap((e) => e.keys));
   // One 发文字号 from two places: the export keeps both records, the graph files and Neo4j one.
-  const { conflicts, keeps } = chooseRecords(ordered.flatMap((e) => e.heads));
+  const choice = chooseRecords(ordered.flatMap((e) => e.heads));
+  const { conflicts, keeps, sourcesOf } = choice;
   const agencies = new AgencyCollector();
   const exportFile = new AtomicStream(join(out, 'export.json'));
   const script = new AtomicStream(join(out, 'graph.cypher'));
@@ -311,12 +312,12 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
         agencies.add(d);
         await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
         if (keeps(e.path, d)) {
-          const rows = documentRows(d);
+          const rows = documentRows(d, sourcesOf(d));
           await script.write(cypherScriptDocument(rows));
           await admin.add(rows);
         }
         for (const r of reports) r.add(d);
-        site.add(d);
+        site.add(d, sourcesOf(d));
         documents++;
         for (const k of Object.keys(facts) as (keyof Facts)[]) facts[k] += d[k].length;
       }
@@ -342,7 +343,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [], stat: stats.get(e.path) } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id), stat: stats.get(e.path) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
-  const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, keeps)) : null;
+  const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, choice)) : null;
   manifest.outputStats = await statOutputs(out, written);
   manifest.outputs = await hashOutputs(out, written);
   await removeStaleOutputs(out, stored?.outputs ?? {}, manifest.outputs);

@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compact } from '../../extractors/metadata.js';
+import { loadExport, unloadExport } from '../../graph/loader.js';
+import { assembleExport, extractBytes } from '../../pipeline/extract.js';
+import { chooseDocuments } from '../../pipeline/conflicts.js';
+import { ISSUERS, pageOf, textGazette } from '../fixtures/gazettes.js';
 import { exportFor, sampleText } from '../helpers.js';
 import { DATABASE, withLoaded } from '../neo4j/driver.js';
 
@@ -246,6 +250,20 @@ describe('the Cypher cookbook on the sample issue', () => {
     for (const r of rows) expect(String(r.due) <= '2018-12-31').toBe(true);
     expect(rows).toContainEqual(expect.objectContaining({ task: '(2）餐厨垃圾', role: 'lead', decree: '郑政办文〔2018〕18号' }));
     expect(String(rows.find((r) => r.task === '(2）餐厨垃圾')!.what)).toContain('收运覆盖率达到80%');
+  });
+
+  it('26: a decree printed by a gazette text and its web page (two issuers) lists both, the text chosen; the sample has none', async () => {
+    expect(await recipe('26-decrees-printed-twice.cypher')).toEqual([]);
+    const [a, b] = ISSUERS;
+    const twice = assembleExport([a!, b!].flatMap((h) => [extractBytes(`cookbook-test/${h.number}.txt`, Buffer.from(textGazette(h))), extractBytes(`cookbook-test/${h.number}.html`, Buffer.from(pageOf(h)))]));
+    await loadExport(graph.driver, DATABASE, { ...twice, ...chooseDocuments(twice.documents) });
+    try {
+      expect((await recipe('26-decrees-printed-twice.cypher')).map((r) => [r.decree, r.chosen, r.alsoIn])).toEqual(
+        [a!, b!].map((h) => [h.number, `cookbook-test/${h.number}.txt`, [`cookbook-test/${h.number}.html (html)`]]).sort(),
+      );
+    } finally {
+      await unloadExport(graph.driver, DATABASE, twice);
+    }
   });
 
   it('25: task headings about 垃圾 are the three of 郑政办文〔2018〕18号, each led by 市城管局 (牵头单位：市城管局)', async () => {
