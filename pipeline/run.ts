@@ -340,7 +340,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
 
   const manifest: Manifest = { tool: 'decree-graph', schemaVersion: 1, exportVersion: SCHEMA_VERSION, inputs: {}, notTaken: found.notTaken, conflicts, outputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
-    manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [], stat: stats.get(e.path) } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id), stat: stats.get(e.path) };
+    const was = e.rejected !== undefined ? { status: 'rejected' as const, reason: e.rejected, documents: [] } : { status: 'processed' as const, documents: e.keys.map((k) => k.id) };
+    manifest.inputs[e.path] = { sha256: e.sha256, ...was, stat: stats.get(e.path) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
   const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, choice)) : null;
