@@ -25,7 +25,7 @@ const HEADERS = {
   'nodes-amounts': node(P.AMOUNT),
   'nodes-appointments': node(P.APPOINTMENT),
   'nodes-persons': node({ id: 'string', name: 'string' }),
-  'rels-contains': rel(),
+  'rels-contains': rel(P.CONTAINS),
   'rels-issued-by': rel(),
   'rels-has-body': rel(),
   'rels-cites': rel(P.CITES),
@@ -71,8 +71,10 @@ export class AdminImportWriter {
   async add(r: DocumentRows): Promise<void> {
     const x = r.decree;
     await this.row('nodes-decrees', [...csvValues(P.DECREE, x), false, 'Decree']);
-    if (this.once(`gazette:${r.gazette}`)) await this.row('nodes-gazettes', [r.gazette, 'Gazette']);
-    await this.row('rels-contains', [r.gazette, x.id, 'CONTAINS']);
+    for (const s of r.sources) {
+      if (this.once(`gazette:${s.path}`)) await this.row('nodes-gazettes', [s.path, 'Gazette']);
+      await this.row('rels-contains', [s.path, x.id, ...csvValues(P.CONTAINS, s), 'CONTAINS']);
+    }
     for (const i of r.issuers) await this.row('rels-issued-by', [x.id, i.id, 'ISSUED_BY']);
     for (const b of r.body) {
       await this.row('nodes-bodies', [...csvValues(P.BODY, b), 'Body']);

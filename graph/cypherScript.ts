@@ -1,6 +1,6 @@
-import { SCHEMA_VERSION, type AgencyRecord, type ExportFile } from './model.js';
+import { SCHEMA_VERSION, type AgencyRecord, type DocumentRecord, type ExportFile } from './model.js';
 import { SCHEMA } from './schema.js';
-import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type DocumentRows, type Statement } from './statements.js';
+import { agencyStatement, documentRows, DROP_ORPHANS, rowsStatement, type DocumentRows, type SourceRow, type Statement } from './statements.js';
 
 /**
  * The Bolt loader's statements as a cypher-shell script: `cypher-shell -f graph.cypher`, written in three
@@ -49,6 +49,7 @@ export const cypherScriptDocument = (r: DocumentRows) => `// ${r.id}\n${statemen
 /** Agencies last: documents create them by id; their names and aliases are known only at the end. */
 export const cypherScriptTail = (agencies: AgencyRecord[]) => statementText(agencyStatement(agencies)) + statementText(DROP_ORPHANS);
 
-export function cypherScript(exp: ExportFile): string {
-  return cypherScriptHead() + exp.documents.map((d) => cypherScriptDocument(documentRows(d))).join('') + cypherScriptTail(exp.agencies);
+/** `sourcesOf`: as in LoadInput, for an export whose documents were chosen one per 发文字号. */
+export function cypherScript(exp: ExportFile, sourcesOf?: (d: DocumentRecord) => SourceRow[]): string {
+  return cypherScriptHead() + exp.documents.map((d) => cypherScriptDocument(documentRows(d, sourcesOf?.(d)))).join('') + cypherScriptTail(exp.agencies);
 }

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
 import { applySchema } from './schema.js';
 import { ADOPT_TITLE_STUBS, batchStatements } from './batch.js';
-import { agencyStatement, CITED_ONLY, documentRows, DROP_ORPHANS, OWNS, type DocumentRows, type Statement } from './statements.js';
+import { agencyStatement, CITED_ONLY, documentRows, DROP_ORPHANS, OWNS, type DocumentRows, type SourceRow, type Statement } from './statements.js';
 
 export interface LoadCounters {
   documents: number;
@@ -65,6 +65,8 @@ async function runAll(tx: ManagedTransaction, statements: Statement[], c: Totals
 export interface LoadInput {
   documents: Iterable<DocumentRecord> | AsyncIterable<DocumentRecord>;
   agencies: AgencyRecord[];
+  /** Every record of a document's 发文字号 in the run (pipeline/conflicts.ts); default: its own. */
+  sourcesOf?: (d: DocumentRecord) => SourceRow[];
 }
 
 /**
@@ -146,7 +148,7 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
     for (const d of batch) {
       let rows: DocumentRows;
       try {
-        rows = documentRows(d);
+        rows = documentRows(d, input.sourcesOf?.(d));
       } catch (err) {
         c.failed.push({ id: d.id, reason: (err as Error).message });
         continue;

@@ -27,6 +27,8 @@ export const DEADLINE: Properties = {
 };
 export const AMOUNT: Properties = { id: 'string', value: 'float', unit: 'string', qualifier: 'string', kind: 'string', per: 'string[]', ...span };
 export const AGENCY: Properties = { id: 'string', name: 'string', kind: 'string', aliases: 'string[]' };
+/** Where a record of a decree stands in an input; `chosen` marks the record the graph holds. */
+export const CONTAINS: Properties = { start: 'int', end: 'int', format: 'string', chosen: 'boolean' };
 export const APPOINTMENT: Properties = { id: 'string', action: 'string', post: 'string', date: 'date', ...span };
 
 const CONVERT: Record<PropertyType, (e: string) => string> = {

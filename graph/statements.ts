@@ -15,9 +15,27 @@ export interface Statement {
   params: Record<string, unknown>;
 }
 
-/** Content hash of everything a document writes: an unchanged document is skipped, so re-loads change nothing. */
-export function documentHash(d: DocumentRecord): string {
-  return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 32);
+/**
+ * One record of a decree in an input: a 发文字号 printed by two inputs (a gazette and its web page) has two,
+ * of which the graph holds one (`chosen`, see pipeline/conflicts.ts); the decree keeps all as its sources.
+ */
+export interface SourceRow {
+  path: string;
+  start: number;
+  end: number;
+  format: DocumentRecord['source']['format'];
+  chosen: boolean;
+}
+
+/** The document's own record as its only source: a 发文字号 no other input prints. */
+export const ownSource = (d: DocumentRecord): SourceRow[] => [{ path: d.source.path, start: d.source.start, end: d.source.end, format: d.source.format, chosen: true }];
+
+/**
+ * Content hash of everything a document writes, its sources included (a second input printing it, or
+ * one going away, changes it): an unchanged document is skipped, so re-loads change nothing.
+ */
+export function documentHash(d: DocumentRecord, sources: SourceRow[] = ownSource(d)): string {
+  return createHash('sha256').update(JSON.stringify(d)).update(JSON.stringify(sources)).digest('hex').slice(0, 32);
 }
 
 const stubIdFor = (c: { docNumber: string | null; title: string | null }) => c.docNumber ?? `title:${titleKey(c.title ?? '')}`;
@@ -39,13 +57,19 @@ OPTIONAL MATCH (d)-[c:CITES]->()
 DELETE c
 WITH DISTINCT d
 CALL (d) { MATCH (d)-[:${OWNS}]->(x) DETACH DELETE x }
-CALL (d) { MATCH (d)-[r:ISSUED_BY]->() DELETE r }`;
+CALL (d) { MATCH (d)-[r:ISSUED_BY]->() DELETE r }
+CALL (d) { MATCH (:Gazette)-[r:CONTAINS]->(d) DELETE r }`;
+
+/** Every input printing the decree, one edge per record (see SourceRow). */
+const SOURCES = `
+MATCH (d:Decree {id: $id})
+UNWIND $sources AS row
+MERGE (g:Gazette {path: row.path})
+CREATE (g)-[:CONTAINS ${typedMap(P.CONTAINS, 'row')}]->(d)`;
 
 const UPSERT_DECREE = `
 MERGE (d:Decree {id: $decree.id})
 SET d += ${typedMap(P.DECREE, '$decree')}, d.stub = false
-MERGE (g:Gazette {path: $gazette})
-MERGE (g)-[:CONTAINS]->(d)
 WITH d
 // A stub made from a title-only citation becomes this decree: its citers now cite the real one. (A stub
 // of a cited number becomes a decree only by that number: the MERGE above.)
@@ -170,8 +194,11 @@ export function uniqueAssignments(d: DocumentRecord) {
   });
 }
 
-/** Everything one document writes, as rows: shared by the Bolt loader, the .cypher script and the neo4j-admin CSVs. */
-export function documentRows(d: DocumentRecord) {
+/**
+ * Everything one document writes, as rows: shared by the Bolt loader, the .cypher script and the neo4j-admin
+ * CSVs. `sources`: every record of its 发文字号 in the run, when more than one input prints it.
+ */
+export function documentRows(d: DocumentRecord, sources: SourceRow[] = ownSource(d)) {
   const id = d.id;
   const decree = {
     id,
@@ -191,7 +218,7 @@ export function documentRows(d: DocumentRecord) {
     sourcePath: d.source.path,
     sourceStart: d.source.start,
     sourceEnd: d.source.end,
-    hash: documentHash(d),
+    hash: documentHash(d, sources),
   };
   const assignments = uniqueAssignments(d);
   const taskIds = new Set([...assignments.map((a) => a.taskId), ...d.deadlines.map((x) => x.taskId), ...d.amounts.map((x) => x.taskId)].filter((t): t is string => !!t));
@@ -204,7 +231,7 @@ export function documentRows(d: DocumentRecord) {
   return {
     id,
     decree,
-    gazette: d.source.path,
+    sources,
     issuers: [d.issuer, ...d.coIssuers].filter((x): x is string => !!x).map((name) => ({ id: agencyId(canonicalAgency(name, d.issuer)), name })),
     body: lines.length
       ? [{ id: `${id}#body`, text: d.body.text, start: lines[0]![0], end: lines.at(-1)![1], lineStarts: lines.map((l) => l[0]), lineEnds: lines.map((l) => l[1]) }]
@@ -275,12 +302,12 @@ export type DocumentRows = ReturnType<typeof documentRows>;
  * so a document costs one round trip instead of eleven. Run in one transaction: all of it or none.
  */
 /** The parts of a document's writes, in order; the batched loader (batch.ts) runs each over many documents. */
-export const DOCUMENT_PARTS = [DELETE_FACTS, UPSERT_DECREE, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS];
+export const DOCUMENT_PARTS = [DELETE_FACTS, UPSERT_DECREE, SOURCES, ISSUER, BODY, CITES, TASKS, ASSIGNED, DEADLINES, RECIPIENTS, AMOUNTS, APPOINTMENTS];
 
 const DOCUMENT = DOCUMENT_PARTS
   .map((part) => `CALL () {${part.replace(/\n/g, '\n  ')}\n}`)
   .join('\n');
 
-export function rowsStatement({ id, decree, gazette, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments }: DocumentRows): Statement {
-  return { cypher: DOCUMENT, params: { id, decree, gazette, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments } };
+export function rowsStatement({ id, decree, sources, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments }: DocumentRows): Statement {
+  return { cypher: DOCUMENT, params: { id, decree, sources, issuers, body, cites, tasks, assignments, deadlines, amounts, appointments } };
 }

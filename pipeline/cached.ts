@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { docKey, type DocKey } from '../extractors/resolve.js';
 import type { LoadInput } from '../graph/loader.js';
 import type { AgencyRecord, DocumentRecord } from '../graph/model.js';
-import { headOf, type Head } from './conflicts.js';
+import { headOf, type Choice, type Head } from './conflicts.js';
 import type { FileResult } from './extract.js';
 
 /** A run's results read back from its out directory: `cache/<sha256>.json` per input, `export.json`. */
@@ -46,7 +46,7 @@ export async function cachedDocuments(out: string, e: Entry): Promise<DocumentRe
 }
 
 /** The run's documents, resolved, read back from the cache one input at a time. */
-export function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], resolve: (d: DocumentRecord) => void, keeps: (path: string, d: DocumentRecord) => boolean): LoadInput {
+export function streamForLoad(out: string, entries: Entry[], agencies: AgencyRecord[], resolve: (d: DocumentRecord) => void, { keeps, sourcesOf }: Pick<Choice, 'keeps' | 'sourcesOf'>): LoadInput {
   async function* all(): AsyncGenerator<DocumentRecord> {
     for (const e of entries) {
       if (e.rejected !== undefined || !e.sha256) continue;
@@ -56,7 +56,7 @@ export function streamForLoad(out: string, entries: Entry[], agencies: AgencyRec
       }
     }
   }
-  return { documents: all(), agencies };
+  return { documents: all(), agencies, sourcesOf };
 }
 
 /** What choosing between records of one id needs, for a previous run's inputs, from the cache. */

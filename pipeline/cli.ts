@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { connect, isTemporal, redactUri, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { loadExport } from '../graph/loader.js';
-import { SCHEMA_VERSION, type ExportFile } from '../graph/model.js';
+import { SCHEMA_VERSION, type ExportFile, type Rejected } from '../graph/model.js';
 import { readBack } from '../graph/readBack.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
-import { chooseRecords, headOf } from './conflicts.js';
+import { chooseDocuments } from './conflicts.js';
 import { DEFAULT_BUDGET, extractInputs } from './extract.js';
 import { makeProgress } from './progress.js';
 import { buildReport } from './reports/build.js';
@@ -60,6 +60,12 @@ const nonEmpty = (v: string) => {
   return v;
 };
 
+/** Printed last, so that "0 documents" never hides a folder of files that were not taken. */
+function sayNotTaken(notTaken: Rejected[], alsoIn = ''): void {
+  for (const r of notTaken) say(`not taken ${r.path}: ${r.reason}`);
+  if (notTaken.length) say(`${notTaken.length} file(s) not taken as input (listed above${alsoIn})`);
+}
+
 function printSummary(s: RunSummary, out: string): void {
   const f = s.facts;
   say(`${s.processed} processed, ${s.skipped} skipped (unchanged), ${s.rejected.length} rejected; ${s.documents} documents in ${s.seconds.toFixed(1)} s`);
@@ -77,9 +83,7 @@ function printSummary(s: RunSummary, out: string): void {
   }
   if (s.load) say(`Neo4j: ${s.load.documents} documents written, ${s.load.unchanged} unchanged; ${s.load.nodesCreated} nodes and ${s.load.relationshipsCreated} relationships created, ${s.load.nodesDeleted} nodes deleted`);
   for (const f of s.load?.failed ?? []) say(`Neo4j refused ${f.id}: ${f.reason}`);
-  // Last, so that "0 documents" never hides a folder of files that were not taken.
-  for (const r of s.notTaken) say(`not taken ${r.path}: ${r.reason}`);
-  if (s.notTaken.length) say(`${s.notTaken.length} file(s) not taken as input (listed above and in ${out}/manifest.json)`);
+  sayNotTaken(s.notTaken, ` and in ${out}/manifest.json`);
   say(s.processed || !s.skipped ? `wrote ${out}/export.json, ${out}/graph.cypher, ${out}/import/, ${out}/reports/` : `${out}/ is up to date`);
 }
 
@@ -150,12 +154,13 @@ Examples:
 Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and on stderr); 2 usage error.`,
     )
     .action(async (inputs: string[], opts: { out?: string } & BudgetOpts) => {
-      const exported = await extractInputs(inputs, budgetOf(opts));
+      const { exported, notTaken } = await extractInputs(inputs, budgetOf(opts));
       const json = JSON.stringify(exported, null, 2) + '\n';
       if (opts.out) await writeFileAtomic(opts.out, json);
       else process.stdout.write(json);
       for (const r of exported.rejected) say(`rejected ${r.path}: ${r.reason}`);
       say(`${exported.documents.length} documents from ${inputs.length} input(s), ${exported.rejected.length} rejected`);
+      sayNotTaken(notTaken);
       process.exitCode = exported.rejected.length ? EXIT.rejected : EXIT.ok;
     });
 
@@ -167,11 +172,10 @@ Exit status: 0 all inputs read; 1 some inputs rejected (listed in "rejected" and
     .addOption(budgetOptions.mb())
     .addOption(budgetOptions.seconds())
     .action(async (inputs: string[], opts: { neo4j?: string } & BudgetOpts) => {
-      const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : await extractInputs(inputs, budgetOf(opts));
+      const exp = inputs.length === 1 && inputs[0]!.endsWith('.json') ? await readExport(inputs[0]!) : (await extractInputs(inputs, budgetOf(opts))).exported;
       // One record per 发文字号, chosen as `run` chooses it: the same graph whatever the order of the export.
-      const { keeps } = chooseRecords(exp.documents.map((d) => headOf(d.source.path, d)));
-      const documents = exp.documents.filter((d) => keeps(d.source.path, d));
-      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, documents }));
+      const chosen = chooseDocuments(exp.documents);
+      const c = await withDriver(opts.neo4j, (driver, s) => loadExport(driver, s.database, { ...exp, ...chosen }));
       process.stdout.write(JSON.stringify(c, null, 2) + '\n');
       process.exitCode = exp.rejected.length || c.failed.length ? EXIT.rejected : EXIT.ok;
     });

@@ -89,9 +89,10 @@ export function assembleExport(results: FileResult[]): ExportFile {
 /**
  * `extract` and `load`: one worker reads the files in turn, within `run`'s budgets (a file that hangs the
  * reader, even in a library's synchronous code, is stopped at the time budget and rejected with limit/time).
+ * `notTaken` (files met and left aside, with why) is listed by the caller, as `run` lists it; not exported.
  */
-export async function extractInputs(args: string[], budget: Budget = DEFAULT_BUDGET): Promise<ExportFile> {
-  const { files, missing, rejected } = await findInputs(args);
+export async function extractInputs(args: string[], budget: Budget = DEFAULT_BUDGET): Promise<{ exported: ExportFile; notTaken: Rejected[] }> {
+  const { files, missing, rejected, notTaken } = await findInputs(args);
   const results: FileResult[] = [...missing.map((path) => ({ path, rejected: MISSING })), ...rejected.map((r) => ({ path: r.path, rejected: r.reason }))];
   const pool = new ExtractionPool(1, budget.seconds);
   try {
@@ -99,5 +100,5 @@ export async function extractInputs(args: string[], budget: Budget = DEFAULT_BUD
   } finally {
     await pool.close();
   }
-  return assembleExport(results);
+  return { exported: assembleExport(results), notTaken };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Rejected } from '../graph/model.js';
+import type { FileStat } from './fileStat.js';
 
 /** `<out>/manifest.json`: what the last complete run read and wrote. Written last, atomically. */
 export const MANIFEST = 'manifest.json';
@@ -10,6 +11,8 @@ export interface ManifestEntry {
   status: 'processed' | 'rejected';
   reason?: string;
   documents: string[];
+  /** The file's stat when it was read: an unchanged re-run hashes it only when this differs. */
+  stat?: FileStat;
 }
 
 /** Output path (relative to the out directory) → sha256 of its bytes. */
@@ -42,6 +45,8 @@ export interface Manifest {
   conflicts: Conflict[];
   /** Every output the run wrote, with its hash: the tool replaces and deletes only these. */
   outputs: OutputHashes;
+  /** Each output's stat when it was hashed: an unchanged re-run hashes only outputs whose stat differs. */
+  outputStats?: Record<string, FileStat>;
   /** Totals of the run that wrote the outputs, reported again by an unchanged re-run. */
   summary?: { documents: number; facts: Facts };
 }

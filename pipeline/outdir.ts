@@ -2,6 +2,7 @@ import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isTempName, writeFileAtomic } from './atomic.js';
+import { sameStat, statOf, type FileStat } from './fileStat.js';
 import { hashInput } from './inputs.js';
 import { isOurManifest, MANIFEST, markerManifest, type OutputHashes } from './manifest.js';
 
@@ -119,9 +120,25 @@ export async function hashOutputs(out: string, files: string[]): Promise<OutputH
   return hashes;
 }
 
-/** Every output the manifest names is on disk with the bytes it recorded. */
-export async function outputsIntact(out: string, outputs: OutputHashes): Promise<boolean> {
-  for (const [f, sha256] of Object.entries(outputs)) if ((await hashInput(join(out, f))) !== sha256) return false;
+/** Stats of the outputs just written, taken before they are hashed (see FileStat). */
+export async function statOutputs(out: string, files: string[]): Promise<Record<string, FileStat>> {
+  const stats: Record<string, FileStat> = {};
+  for (const f of [...files].sort()) {
+    const s = await statOf(join(out, f));
+    if (s) stats[f] = s;
+  }
+  return stats;
+}
+
+/**
+ * Every output the manifest names is on disk with the bytes it recorded. Only outputs whose stat changed
+ * since (or that are too recent to trust it, see sameStat) are read and hashed.
+ */
+export async function outputsIntact(out: string, outputs: OutputHashes, stats: Record<string, FileStat>, since: bigint): Promise<boolean> {
+  for (const [f, sha256] of Object.entries(outputs)) {
+    const path = join(out, f);
+    if (!sameStat(stats[f], await statOf(path), since) && (await hashInput(path)) !== sha256) return false;
+  }
   return true;
 }
 

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
-import type { Keyword } from '../graph/model.js';
+import type { Warning } from '../corpus/problems.js';
+import type { DocumentRecord, Keyword } from '../graph/model.js';
 import type { FileResult } from './extract.js';
 
 type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req; started?: () => void };
@@ -99,13 +100,32 @@ export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array
   }
 }
 
+/** A keyword job over its time budget: the input keeps its documents, without keywords, with this warning. */
+export type Dropped = { dropped: Warning };
+export type KeywordAnswer = Keyword[][] | { failed: string } | Dropped;
+
 /**
  * The segmenter in one thread of its own. nodejieba's dictionaries (~290 MB) are never freed once loaded,
  * so there is one copy per process, not one per extraction worker; and TF-IDF keywords, the costliest step
- * of a run, no longer hold up the main thread, which writes the outputs meanwhile.
+ * of a run, no longer hold up the main thread, which writes the outputs meanwhile. An input's job has the
+ * per-input time budget (from when the thread starts it): over it, the thread is stopped and replaced, and
+ * the input's keywords are dropped with a `limit/time` warning, so one input cannot stall the run here.
  */
-export class KeywordThread extends ThreadPool<{ bodies: string[] }, Keyword[][] | { failed: string }> {
-  constructor() {
-    super(new URL('./keywordWorker.js', import.meta.url), 1, (_req, why) => ({ failed: `internal: keyword worker died (${why}) while segmenting this file` }));
+export class KeywordThread extends ThreadPool<{ bodies: string[] }, KeywordAnswer> {
+  constructor(seconds = Infinity, script = new URL('./keywordWorker.js', import.meta.url)) {
+    super(
+      script,
+      1,
+      (_req, why) => ({ failed: `internal: keyword worker died (${why}) while segmenting this file` }),
+      Number.isFinite(seconds)
+        ? { ms: seconds * 1000, result: () => ({ dropped: { rule: 'limit/time', message: `unexpected keyword segmentation still running after ${seconds} s, expected at most ${seconds} s per input (--max-input-seconds); keywords left out` } }) }
+        : undefined,
+    );
   }
+}
+
+/** Each document gets its keywords, or, when they were dropped, none and the warning. */
+export function withKeywords(docs: DocumentRecord[], answer: Keyword[][] | Dropped): void {
+  if (Array.isArray(answer)) docs.forEach((d, i) => (d.keywords = answer[i]!));
+  else for (const d of docs) d.warnings.push(answer.dropped);
 }

@@ -15,8 +15,9 @@ import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
 import { chooseRecords, headOf, writeConflictsReport } from './conflicts.js';
 import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
-import { claimOut, hashOutputs, pruneCache, removeStaleOutputs } from './outdir.js';
-import { ExtractionPool, KeywordThread } from './pool.js';
+import { claimOut, hashOutputs, pruneCache, removeStaleOutputs, statOutputs } from './outdir.js';
+import { statOf } from './fileStat.js';
+import { ExtractionPool, KeywordThread, withKeywords } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
@@ -76,7 +77,7 @@ export interface RunSummary {
  * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
  * the pending file goes. Returns why the input is rejected, if it is.
  */
-async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread): Promise<string | undefined> {
+async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread, dropped: Set<string>): Promise<string | undefined> {
   const file = pendingFile(out, sha256);
   const pending = await readJson<{ result: FileResult & { documents: DocumentRecord[] }; bodies: string[] }>(file);
   if (!pending) throw new Error(`${file}: pending result missing or unreadable (was the out directory changed during the run?)`);
@@ -84,7 +85,9 @@ async function addKeywords(out: string, path: string, sha256: string, segmenting
   // A failed input's keys are already part of the run's resolution; its documents are left out of the outputs.
   if ('failed' in keywords) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected: keywords.failed }));
   else {
-    pending.result.documents.forEach((d, i) => (d.keywords = keywords[i]!));
+    withKeywords(pending.result.documents, keywords);
+    // Over the budget is kept for this run only (not cached): the next run segments the input again.
+    if ('dropped' in keywords) dropped.add(sha256);
     await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(pending.result));
   }
   await rm(file, { force: true });
@@ -154,7 +157,9 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const found = await findInputs(opts.inputs, [out]);
   const { files, missing } = found;
   opts.progress.start(files.length + missing.length + found.rejected.length);
-  if (await upToDate(out, previous, files, found, (sha) => cacheFile(out, sha))) {
+  // Before anything is read: a file changed after its stat then differs from it on the next run.
+  const stats = new Map(await Promise.all(files.map(async (f) => [f, await statOf(f)] as const)));
+  if (await upToDate(out, previous, files, found, (sha) => cacheFile(out, sha), stats)) {
     for (const f of files) opts.progress.tick(f, 'skipped');
     opts.progress.done();
     const p = previous!;
@@ -162,8 +167,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     const rejected = files.filter((f) => p.inputs[f]!.status === 'rejected').map((f) => ({ path: f, reason: p.inputs[f]!.reason! }));
     // With a server, the database is checked document by document (by hash) and what is missing loaded.
     const loadAll = async (d: NonNullable<Db>) => {
-      const { keeps } = chooseRecords(await cachedHeads(out, entries));
-      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), keeps));
+      const choice = chooseRecords(await cachedHeads(out, entries));
+      return loadInto(d, streamForLoad(out, entries, await exportedAgencies(out), makeResolver(await cachedKeys(out, entries)), choice));
     };
     const load = db ? await loadAll(db) : null;
     const none = { added: 0, removed: 0 };
@@ -191,7 +196,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const after = new FactKeys();
   const fresh = new Set<string>();
   const pool = new ExtractionPool(opts.workers, budget.seconds);
-  const segmenting = new KeywordThread();
+  const segmenting = new KeywordThread(budget.seconds);
+  const keywordsDropped = new Set<string>();
   // Inputs are read as workers are ready for them: a few in flight, never the whole corpus at once.
   const reading = new PQueue({ concurrency: pool.size * 2 });
   const extracted = new Map<string, Promise<void>>();
@@ -241,7 +247,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
         const e = entries.get(path);
         if (!e?.pending) return;
         const sha256 = e.sha256!;
-        const failed = await (bySha256.get(sha256) ?? bySha256.set(sha256, addKeywords(out, path, sha256, segmenting)).get(sha256)!);
+        const failed = await (bySha256.get(sha256) ?? bySha256.set(sha256, addKeywords(out, path, sha256, segmenting, keywordsDropped)).get(sha256)!);
         if (failed !== undefined) e.rejected = failed;
         e.pending = false;
         opts.progress.tick(path, failed === undefined ? 'processed' : 'rejected');
@@ -281,7 +287,8 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   const ordered = [...files, ...missing, ...found.rejected.map((r) => r.path)].map((p) => entries.get(p)!);
   const resolve = makeResolver(ordered.flatMap((e) => e.keys));
   // One 发文字号 from two places: the export keeps both records, the graph files and Neo4j one.
-  const { conflicts, keeps } = chooseRecords(ordered.flatMap((e) => e.heads));
+  const choice = chooseRecords(ordered.flatMap((e) => e.heads));
+  const { conflicts, keeps, sourcesOf } = choice;
   const agencies = new AgencyCollector();
   const exportFile = new AtomicStream(join(out, 'export.json'));
   const script = new AtomicStream(join(out, 'graph.cypher'));
@@ -305,12 +312,12 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
         agencies.add(d);
         await exportFile.write(`${documents ? ',\n' : ''}${JSON.stringify(d)}`);
         if (keeps(e.path, d)) {
-          const rows = documentRows(d);
+          const rows = documentRows(d, sourcesOf(d));
           await script.write(cypherScriptDocument(rows));
           await admin.add(rows);
         }
         for (const r of reports) r.add(d);
-        site.add(d);
+        site.add(d, sourcesOf(d));
         documents++;
         for (const k of Object.keys(facts) as (keyof Facts)[]) facts[k] += d[k].length;
       }
@@ -333,15 +340,17 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
 
   const manifest: Manifest = { tool: 'decree-graph', schemaVersion: 1, exportVersion: SCHEMA_VERSION, inputs: {}, notTaken: found.notTaken, conflicts, outputs: {}, summary: { documents, facts } };
   for (const e of ordered) {
-    manifest.inputs[e.path] = e.rejected !== undefined ? { sha256: e.sha256, status: 'rejected', reason: e.rejected, documents: [] } : { sha256: e.sha256, status: 'processed', documents: e.keys.map((k) => k.id) };
+    const was = e.rejected !== undefined ? { status: 'rejected' as const, reason: e.rejected, documents: [] } : { status: 'processed' as const, documents: e.keys.map((k) => k.id) };
+    manifest.inputs[e.path] = { sha256: e.sha256, ...was, stat: stats.get(e.path) };
   }
   // Pass 3 (with a server): load, streaming the resolved documents from the cache again.
-  const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, keeps)) : null;
+  const load = db ? await loadInto(db, streamForLoad(out, ordered, agencyList, resolve, choice)) : null;
+  manifest.outputStats = await statOutputs(out, written);
   manifest.outputs = await hashOutputs(out, written);
   await removeStaleOutputs(out, stored?.outputs ?? {}, manifest.outputs);
   // Written last: a run killed before this point is simply re-done by the next one.
   await writeFileAtomic(join(out, MANIFEST), serialize(manifest));
-  await pruneCache(out, new Set(Object.values(manifest.inputs).map((e) => `${e.sha256}.json`)));
+  await pruneCache(out, new Set(Object.values(manifest.inputs).filter((e) => !keywordsDropped.has(e.sha256!)).map((e) => `${e.sha256}.json`)));
   const accepted = ordered.filter((e) => e.rejected === undefined);
   return {
     processed: accepted.filter((e) => fresh.has(e.path)).length,

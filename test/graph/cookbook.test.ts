@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compact } from '../../extractors/metadata.js';
+import { loadExport, unloadExport } from '../../graph/loader.js';
+import { assembleExport, extractBytes } from '../../pipeline/extract.js';
+import { chooseDocuments } from '../../pipeline/conflicts.js';
+import { ISSUERS, pageOf, textGazette } from '../fixtures/gazettes.js';
 import { exportFor, sampleText } from '../helpers.js';
 import { DATABASE, withLoaded } from '../neo4j/driver.js';
 
@@ -256,5 +260,19 @@ describe('the Cypher cookbook on the sample issue', () => {
       ['郑政办文〔2018〕18号', '(2）餐厨垃圾', ['郑州市城市管理局']],
       ['郑政办文〔2018〕18号', '16.生活垃圾分类管理', ['郑州市城市管理局']],
     ]);
+  });
+
+  it('26: a decree printed by a gazette text and its web page (two issuers) lists both, the text chosen; the sample has none', async () => {
+    expect(await recipe('26-decrees-printed-twice.cypher')).toEqual([]);
+    const [a, b] = ISSUERS;
+    const twice = assembleExport([a!, b!].flatMap((h) => [extractBytes(`cookbook-test/${h.number}.txt`, Buffer.from(textGazette(h))), extractBytes(`cookbook-test/${h.number}.html`, Buffer.from(pageOf(h)))]));
+    await loadExport(graph.driver, DATABASE, { ...twice, ...chooseDocuments(twice.documents) });
+    try {
+      expect((await recipe('26-decrees-printed-twice.cypher')).map((r) => [r.decree, r.chosen, r.alsoIn])).toEqual(
+        [a!, b!].map((h) => [h.number, `cookbook-test/${h.number}.txt`, [`cookbook-test/${h.number}.html (html)`]]).sort(),
+      );
+    } finally {
+      await unloadExport(graph.driver, DATABASE, twice);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { cypherScript } from '../../graph/cypherScript.js';
 import { SCHEMA } from '../../graph/schema.js';
 import { loadExport, unloadExport } from '../../graph/loader.js';
 import { documentRows } from '../../graph/statements.js';
+import { chooseDocuments } from '../../pipeline/conflicts.js';
 // @ts-expect-error plain ESM script shared with `npm run neo4j:start`
 import { javaTool, startServer, stopServer } from '../../scripts/neo4j.mjs';
 import { exportFor, sampleVariant } from '../helpers.js';
@@ -23,8 +24,12 @@ import { snapshot } from './snapshot.js';
  * (Maven Central jars fetched by scripts/neo4j.mjs), not emulations.
  */
 const run = promisify(execFile);
-const exp = exportFor('paths-test/濮.txt', sampleVariant('濮'));
-const ids = exp.documents.map((d) => d.id);
+const gazette = exportFor('paths-test/濮.txt', sampleVariant('濮'));
+// One decree printed by a second input too (its web page): the graph holds one record with both sources.
+const page = { ...gazette.documents[3]!, source: { ...gazette.documents[3]!.source, path: 'paths-test/濮-page.html', format: 'html' as const } };
+const exp = { ...gazette, documents: [...gazette.documents, page] };
+const chosen = chooseDocuments(exp.documents);
+const ids = chosen.documents.map((d) => d.id);
 const tmp = mkdtempSync(join(tmpdir(), 'load-paths-'));
 const [java, ...shellArgs] = javaTool('cypher-shell') as string[];
 const cypherShell = (uri: string, ...args: string[]) => run(java!, [...shellArgs, '-a', uri, '-d', DATABASE, '--non-interactive', ...args], { maxBuffer: 1 << 24 });
@@ -34,7 +39,7 @@ let viaBolt: string[];
 
 beforeAll(async () => {
   driver = await testDriver();
-  await loadExport(driver, DATABASE, exp);
+  await loadExport(driver, DATABASE, { ...exp, ...chosen });
   viaBolt = await snapshot(driver, ids);
   await unloadExport(driver, DATABASE, exp);
 });
@@ -53,9 +58,16 @@ describe('the three load paths give the same typed graph', () => {
     expect(viaBolt).toContainEqual(expect.stringMatching(/"DUE".*dueDate: DATE NOT NULL/));
   });
 
+  it('a decree printed by two inputs holds both as sources, the chosen record marked', () => {
+    const sources = viaBolt.filter((l) => l.startsWith(`${page.id} ["CONTAINS"`));
+    expect(sources).toHaveLength(2);
+    expect(sources).toContainEqual(expect.stringMatching(/chosen: BOOLEAN NOT NULL true.*format: STRING NOT NULL .?"text.*start: INTEGER NOT NULL \d+.*path: STRING NOT NULL .?"paths-test\/濮.txt/));
+    expect(sources).toContainEqual(expect.stringMatching(/chosen: BOOLEAN NOT NULL false.*format: STRING NOT NULL .?"html.*path: STRING NOT NULL .?"paths-test\/濮-page.html/));
+  });
+
   it('cypher-shell -f graph.cypher writes what the Bolt loader writes', async () => {
     const file = join(tmp, 'graph.cypher');
-    writeFileSync(file, cypherScript(exp));
+    writeFileSync(file, cypherScript({ ...exp, documents: chosen.documents }, chosen.sourcesOf));
     await cypherShell(inject('neo4jUri'), '-f', file);
     expect(await snapshot(driver, ids)).toEqual(viaBolt);
     await unloadExport(driver, DATABASE, exp);
@@ -64,7 +76,7 @@ describe('the three load paths give the same typed graph', () => {
   it('neo4j-admin imports the CSVs into a fresh store; import.sh then says how to add the schema, which cypher-shell applies', async () => {
     const dir = join(tmp, 'import');
     const writer = new AdminImportWriter(dir, ids);
-    for (const d of exp.documents) await writer.add(documentRows(d));
+    for (const d of chosen.documents) await writer.add(documentRows(d, chosen.sourcesOf(d)));
     await writer.finish(exp.agencies);
     // import.sh calls `neo4j-admin`: here the AdminTool of the server's jars, on a store of our own.
     const bin = join(tmp, 'bin');

@@ -27,7 +27,7 @@ const decreesIn = async (list: string[]) =>
 
 describe('batched statements', () => {
   it('one statement per part of a document, each over the rows of every document that has some', () => {
-    const rows = chen.documents.map(documentRows);
+    const rows = chen.documents.map((d) => documentRows(d));
     const statements = batchStatements(rows);
     for (const s of statements) expect(s.cypher).toMatch(/^UNWIND \$rows AS doc\nCALL \(doc\) \{/);
     // Nothing of a document's parameters is left for the driver to fill in but the rows.

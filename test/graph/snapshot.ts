@@ -15,7 +15,7 @@ const line = (props: unknown): string =>
 /**
  * Everything the given decrees hold in the graph, property types included, as sorted lines: two loads
  * compare equal iff they wrote the same typed graph. Reaches what a decree owns, one step further from its
- * tasks and appointments (agencies, persons, deadlines), and the gazette that contains it.
+ * tasks and appointments (agencies, persons, deadlines), and every input that contains it (its sources).
  */
 export async function snapshot(driver: Driver, ids: string[], database = DATABASE): Promise<string[]> {
   const res = await driver.executeQuery(
@@ -26,7 +26,7 @@ export async function snapshot(driver: Driver, ids: string[], database = DATABAS
        MATCH (d)-[:HAS_TASK|APPOINTS]->(t)-[r]-(x) WHERE x <> d
        RETURN [t.id, type(r), startNode(r) = t, ${typed('r')}, labels(x), ${typed('x')}] AS line
        UNION ALL
-       MATCH (g:Gazette)-[:CONTAINS]->(d) RETURN [${typed('g')}] AS line
+       MATCH (g:Gazette)-[c:CONTAINS]->(d) RETURN [type(c), ${typed('c')}, ${typed('g')}] AS line
      }
      RETURN d.id AS id, ${typed('d')} AS decree, collect(line) AS lines`,
     { ids },

@@ -25,7 +25,16 @@ export function fileNames(dir: string): string[] {
 export function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name)).toString('base64');
+    const name = relative(dir, join(e.parentPath, e.name));
+    if (e.isFile()) out[name] = (name === 'manifest.json' ? withoutStats(readFileSync(join(e.parentPath, e.name))) : readFileSync(join(e.parentPath, e.name))).toString('base64');
   }
   return out;
+}
+
+/** The manifest's file stats (times, inodes) are all that differs between two runs writing the same bytes. */
+function withoutStats(manifest: Buffer): Buffer {
+  const m = JSON.parse(manifest.toString('utf8')) as { outputStats?: unknown; inputs?: Record<string, { stat?: string }> };
+  delete m.outputStats;
+  for (const e of Object.values(m.inputs ?? {})) delete e.stat;
+  return Buffer.from(JSON.stringify(m));
 }

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unloadExport } from '../../graph/loader.js';
-import type { ExportFile } from '../../graph/model.js';
+import type { Driver } from 'neo4j-driver';
+import type { DocumentRecord, ExportFile } from '../../graph/model.js';
 import { chooseRecords, type Head } from '../../pipeline/conflicts.js';
+import { decreePath } from '../../pipeline/reports/site/html.js';
 import { ISSUERS, pageOf, textGazette } from '../fixtures/gazettes.js';
 import { DATABASE, testDriver } from '../neo4j/driver.js';
 import { cli } from './cliHelper.js';
@@ -16,7 +18,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'dg-conflict-'));
 const orders = <T>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
 
 describe('one 发文字号 from several records: the kept one is chosen by the records, never by their order', () => {
-  const record = (id: string, path: string, format: 'text' | 'html', date: string | null, start = 0): Head => ({ id, path, start, format, date });
+  const record = (id: string, path: string, format: 'text' | 'html', date: string | null, start = 0): Head => ({ id, path, start, end: start + 100, format, date });
   it.each(ISSUERS.map((h) => [h.number]))('%s: a gazette text over a web page, then the later date, then the path', (id) => {
     const heads = [
       record(id, 'web/page.html', 'html', '2020-03-01'),
@@ -32,12 +34,29 @@ describe('one 发文字号 from several records: the kept one is chosen by the r
     }
   });
 
+  it.each(ISSUERS.map((h) => [h.number]))('%s: the decree keeps every record as a source, the chosen first, the same for any order', (id) => {
+    const heads = [record(id, 'web/page.html', 'html', '2020-03-01', 40), record(id, 'gazette/a.txt', 'text', '2020-01-08', 7)];
+    const doc = { id, source: { path: 'web/page.html', start: 40, end: 140, format: 'html' } } as DocumentRecord;
+    for (const order of orders(heads)) {
+      expect(chooseRecords(order).sourcesOf(doc)).toEqual([
+        { path: 'gazette/a.txt', start: 7, end: 107, format: 'text', chosen: true },
+        { path: 'web/page.html', start: 40, end: 140, format: 'html', chosen: false },
+      ]);
+    }
+    // A number printed once: its own record only.
+    expect(chooseRecords([heads[0]!]).sourcesOf(doc)).toEqual([{ path: 'web/page.html', start: 40, end: 140, format: 'html', chosen: true }]);
+  });
+
   it('records of distinct ids are no conflict; two in one file are told apart by position', () => {
     const [a, b] = ISSUERS;
     const { conflicts } = chooseRecords([record(a!.number, 'x.txt', 'text', null, 500), record(b!.number, 'x.txt', 'text', null), record(a!.number, 'x.txt', 'text', null, 10)]);
     expect(conflicts).toEqual([{ id: a!.number, kept: { path: 'x.txt', start: 10 }, others: [{ path: 'x.txt', start: 500 }] }]);
   });
 });
+
+/** The inputs holding a decree in Neo4j: path, format, chosen; the graph's record first. */
+const sourcesIn = async (driver: Driver, id: string) =>
+  (await driver.executeQuery('MATCH (g:Gazette)-[c:CONTAINS]->(:Decree {id: $id}) RETURN g.path AS path, c.format AS format, c.chosen AS chosen ORDER BY chosen DESC, path', { id }, { database: DATABASE })).records.map((r) => [r.get('path'), r.get('format'), r.get('chosen')]);
 
 /** A gazette text and its disclosure page carrying one number, with different bodies. */
 function twoSources(i: number): { dir: string; text: string; page: string } {
@@ -64,13 +83,22 @@ describe('decree-graph run with one 发文字号 in two inputs', () => {
       expect(decrees).toHaveLength(1);
       expect(decrees[0]).toContain(text);
       expect(readFileSync(join(out, 'reports', 'conflicts.csv'), 'utf8')).toMatch(new RegExp(`${id},${text},\\d+,${page},\\d+`));
+      // The one decree carries both sources: in the CSVs, the cypher-shell script and on its page.
+      const contains = readFileSync(join(out, 'import', 'rels-contains.csv'), 'utf8').split('\n').filter((l) => l.includes(`,${id},`));
+      expect(contains).toEqual([expect.stringMatching(new RegExp(`^${text},${id},\\d+,\\d+,text,true,CONTAINS`)), expect.stringMatching(new RegExp(`^${page},${id},\\d+,\\d+,html,false,CONTAINS`))]);
+      const script = readFileSync(join(out, 'graph.cypher'), 'utf8');
+      expect(script.match(new RegExp(`\`sources\`: \\[\\{\`path\`: '${text}'[^\\]]*\`chosen\`: true\\}, \\{\`path\`: '${page}'[^\\]]*\`chosen\`: false\\}\\]`, 'g'))).toHaveLength(1);
+      const html = readFileSync(join(out, 'reports', decreePath(id)), 'utf8');
+      expect(html).toMatch(/来源 Sources \(2\)/);
+      expect(html.indexOf(text)).toBeLessThan(html.indexOf(page));
+      expect(html).toContain('also printed here');
     }
   });
 
   it('in Neo4j one decree stays, from the gazette text, and unchanged re-runs write nothing (no flipping)', async () => {
     if (inject('neo4jError')) throw new Error(`No Neo4j for the integration tests: ${inject('neo4jError')}`);
     const uri = inject('neo4jUri');
-    const { dir, text } = twoSources(1);
+    const { dir, text, page } = twoSources(1);
     const out = tmp();
     const driver = await testDriver();
     try {
@@ -81,6 +109,11 @@ describe('decree-graph run with one 发文字号 in two inputs', () => {
       expect(JSON.parse(load.stdout)).toMatchObject({ documents: 0, unchanged: 1 });
       const rows = await driver.executeQuery('MATCH (d:Decree {id: $id}) RETURN d.sourcePath AS path', { id: ISSUERS[1]!.number }, { database: DATABASE });
       expect(rows.records.map((r) => r.get('path'))).toEqual([text]);
+      expect(await sourcesIn(driver, ISSUERS[1]!.number)).toEqual([[text, 'text', true], [page, 'html', false]]);
+      // The web page goes: the decree's source goes with it, on the next run.
+      rmSync(page);
+      expect((await cli(['run', dir, '--out', out, '--neo4j', uri])).stderr).toMatch(/Neo4j: 1 documents written, 0 unchanged/);
+      expect(await sourcesIn(driver, ISSUERS[1]!.number)).toEqual([[text, 'text', true]]);
     } finally {
       await unloadExport(driver, DATABASE, JSON.parse(readFileSync(join(out, 'export.json'), 'utf8')));
       await driver.close();

@@ -96,6 +96,20 @@ describe('decree-graph run over a hostile folder', () => {
     expect(manifest.notTaken.map((n: { path: string }) => n.path).sort()).toEqual(['pipe.txt', 'scan.docx', 'zero.txt'].map((f) => join(dir, f)));
   }, 90_000);
 
+  it('extract lists the files it did not take as run does, after its summary; the export is unchanged', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'g.txt'), textGazette(ISSUERS[0]!));
+    writeFileSync(join(dir, 'p.html'), pageOf(ISSUERS[1]!));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    writeFileSync(join(dir, 'scan.docx'), 'x');
+    const r = await cli(['extract', dir], {}, { timeout: 60_000 });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).documents.map((d: { id: string }) => d.id).sort()).toEqual([ISSUERS[0]!.number, ISSUERS[1]!.number].sort());
+    const tail = r.stderr.slice(r.stderr.indexOf('not taken'));
+    for (const f of ['pipe.txt: input/fifo', 'scan.docx: input/unknown-type']) expect(tail).toContain(`not taken ${join(dir, f)}`);
+    expect(tail).toMatch(/2 file\(s\) not taken as input \(listed above\)\n$/);
+  }, 90_000);
+
   it('a file name that is not UTF-8 is read like any other, shown with \\x escapes', async () => {
     const dir = tmp();
     const out = tmp();

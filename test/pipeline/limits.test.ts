@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../pipeline/extract.js';
+import { KeywordThread, withKeywords } from '../../pipeline/pool.js';
 import { ISSUERS, textGazette } from '../fixtures/gazettes.js';
 import { cli } from './cliHelper.js';
 
@@ -53,4 +55,41 @@ describe('per-input budgets', () => {
     // Not cached (only g.txt is): a later run with a larger budget reads it again.
     expect(readdirSync(join(out, 'cache'))).toHaveLength(1);
   }, 120_000);
+});
+
+describe('the keyword thread has the per-input time budget', () => {
+  // An injected slow path: a segmenter that never returns on one input and answers the others.
+  const script = join(tmp(), 'stalling.mjs');
+  writeFileSync(
+    script,
+    `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ bodies }) => {
+  parentPort.postMessage({ started: true });
+  if (bodies[0] === 'stall') for (;;);
+  parentPort.postMessage({ result: bodies.map(() => [{ word: 'ok', weight: 1 }]) });
+});`,
+  );
+
+  it('a job over budget gets a limit/time warning within the budget; the thread is replaced and answers the next input', async () => {
+    const thread = new KeywordThread(1, pathToFileURL(script));
+    try {
+      const t0 = performance.now();
+      const over = await thread.run({ bodies: ['stall'] });
+      expect(performance.now() - t0).toBeLessThan(10_000);
+      expect(over).toEqual({ dropped: { rule: 'limit/time', message: expect.stringMatching(/^unexpected keyword segmentation still running after 1 s, expected at most 1 s per input \(--max-input-seconds\)/) } });
+      expect(await thread.run({ bodies: ['a', 'b'] })).toEqual([[{ word: 'ok', weight: 1 }], [{ word: 'ok', weight: 1 }]]);
+    } finally {
+      await thread.close();
+    }
+  }, 30_000);
+
+  it('dropped keywords leave every document of the input in place, without keywords, with the warning', () => {
+    for (const h of [ISSUERS[0]!, ISSUERS[2]!]) {
+      const r = extractBytes('x.txt', Buffer.from(textGazette(h)), { keywords: false });
+      if (!('documents' in r)) throw new Error(r.rejected);
+      const warning = { rule: 'limit/time', message: 'unexpected keyword segmentation still running after 1 s, expected at most 1 s per input' };
+      withKeywords(r.documents, { dropped: warning });
+      expect(r.documents.map((d) => [d.id, d.keywords, d.warnings])).toEqual([[h.number, [], [warning]]]);
+    }
+  });
 });

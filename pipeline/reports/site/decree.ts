@@ -1,4 +1,5 @@
 import { isPlanned, type DocumentRecord } from '../../../graph/model.js';
+import type { SourceRow } from '../../../graph/statements.js';
 import type { DeadlineItem } from '../deadlines.js';
 import type { AmountView } from '../facts.js';
 import { agencyLink, decreeLink, dueCell, esc, page, table, type SiteIndex } from './html.js';
@@ -12,6 +13,8 @@ export interface DecreeRecord {
   base: number;
   deadlines: DeadlineItem[];
   amounts: AmountView[];
+  /** Every record of its 发文字号 in the run, the graph's (`chosen`) first. */
+  sources: SourceRow[];
 }
 
 export interface CitedBy {
@@ -85,8 +88,10 @@ ${field('印发/转发', d.issuesTitle)}${field('来源', `${d.source.path}（${
     ...[p.docNumber, ...p.title, ...p.issuers, p.issuedDate].filter((s) => s !== null).map((s) => [s!.start, s!.end] as [number, number]),
     ...[...d.citations, ...d.assignments, ...d.deadlines, ...d.amounts, ...d.appointments].map((f) => [f.start, f.end] as [number, number]),
   ];
+  // A 发文字号 printed by several inputs (a gazette and its web page): where each record is, which the graph holds.
+  const sourceRows = r.sources.map((s) => [esc(s.path), s.format, `${s.start}–${s.end}`, s.chosen ? 'the graph’s record (shown here)' : 'also printed here']);
   const body = `${header}
-<h2>引用 Cites (${d.citations.length})</h2>
+${r.sources.length > 1 ? `<h2>来源 Sources (${r.sources.length})</h2>\n${table('sources', ['input', 'format', 'characters', 'record'], sourceRows)}\n` : ''}<h2>引用 Cites (${d.citations.length})</h2>
 ${table('cites', ['cited', 'title', 'kind', 'relation', 'times', 'passages'], citeRows, { numeric: [4] })}
 <h2>被引用 Cited by (${citedBy.length})</h2>
 ${table('cited-by', ['decree', 'title', 'relation', 'times'], citedRows, { numeric: [3] })}

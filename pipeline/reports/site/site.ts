@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { isPlanned, type AgencyRecord, type DocumentRecord } from '../../../graph/model.js';
+import { ownSource, type SourceRow } from '../../../graph/statements.js';
 import { writeFileAtomic } from '../../atomic.js';
 import { GapsReport } from '../build.js';
 import { compareDeadlines, deadlineItems, type DeadlineItem } from '../deadlines.js';
@@ -39,7 +40,13 @@ export class SiteBuilder {
   private readonly gaps = new GapsReport();
   private readonly counts: Record<string, number> = { documents: 0, citations: 0, tasks: 0, assignments: 0, deadlines: 0, amounts: 0, appointments: 0 };
 
-  add(d: DocumentRecord): void {
+  /**
+   * `sources`: every record of the document's 发文字号 in the run; a decree's page shows the record the
+   * graph holds and lists them all, so a record the graph did not choose gets no page of its own.
+   */
+  add(d: DocumentRecord, sources: SourceRow[] = ownSource(d)): void {
+    const chosen = sources.find((s) => s.chosen)!;
+    const page = chosen.path === d.source.path && chosen.start === d.source.start;
     const source = sourceText(d.source.path);
     const tasks = taskHeadings(d);
     const deadlines = deadlineItems(d);
@@ -55,12 +62,13 @@ export class SiteBuilder {
       base,
       deadlines,
       amounts: d.amounts.map((a) => amountView(a, d, source, tasks)),
+      sources,
     };
     if (!this.tmp) {
       this.tmp = mkdtempSync(join(tmpdir(), 'decree-graph-site-'));
       this.fd = openSync(join(this.tmp, 'decrees.ndjson'), 'w');
     }
-    writeSync(this.fd, JSON.stringify(record) + '\n');
+    if (page) writeSync(this.fd, JSON.stringify(record) + '\n');
     this.decrees.push({ id: d.id, docNumber: d.docNumber, title: d.title, docType: d.docType, issuer: d.issuer, issuedDate: d.issuedDate, cites: d.citations.length, tasks: tasks.size, deadlines: d.deadlines.length });
     for (const c of d.citations) {
       // A document still to be drafted is neither cited nor missing: its planner's page lists it.
