@@ -80,8 +80,13 @@ export class SortedRows<T> implements Iterable<T> {
   }
 }
 
-/** One sorted run, a line at a time (lines split on bytes, so only whole lines are decoded). */
+/** One sorted run (or any file of one JSON value per line), a row at a time. */
 export function* readRows<T>(file: string): Generator<T> {
+  for (const line of readLines(file)) yield JSON.parse(line) as T;
+}
+
+/** A file's lines, read a chunk at a time (split on bytes, so only whole lines are decoded). */
+export function* readLines(file: string): Generator<string> {
   const fd = openSync(file, 'r');
   let buf = Buffer.alloc(1 << 16);
   let filled = 0;
@@ -92,11 +97,15 @@ export function* readRows<T>(file: string): Generator<T> {
       filled += n;
       const end = filled ? buf.lastIndexOf(0x0a, filled - 1) : -1;
       if (end >= 0) {
-        for (const line of buf.toString('utf8', 0, end).split('\n')) yield JSON.parse(line) as T;
+        yield* buf.toString('utf8', 0, end).split('\n');
         buf.copy(buf, 0, end + 1, filled);
         filled -= end + 1;
       }
-      if (n === 0) return;
+      if (n === 0) {
+        // A last line without its newline.
+        if (filled) yield buf.toString('utf8', 0, filled);
+        return;
+      }
     }
   } finally {
     closeSync(fd);
