@@ -26,6 +26,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await rename(tmp, path);
 }
 
+/** Pieces written as they come, atomically (see AtomicStream). */
+export async function writePieces(path: string, pieces: Iterable<string>): Promise<void> {
+  const f = new AtomicStream(path);
+  for (const p of pieces) await f.write(p);
+  await f.close();
+}
+
 /**
  * A file written piece by piece to a temp file and renamed into place on `close`: readers see the old
  * file or the whole new one, never a part. Small pieces are gathered into chunks of ~64K characters, as

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { docKey, type DocKey } from '../extractors/resolve.js';
 import type { LoadInput } from '../graph/loader.js';
 import type { AgencyRecord, DocumentRecord } from '../graph/model.js';
-import { AtomicStream } from './atomic.js';
+import { writePieces } from './atomic.js';
 import { headOf, type Head } from './conflicts.js';
 import { readLines } from './reports/spill.js';
 import type { FileResult } from './extract.js';
@@ -68,13 +68,14 @@ function* rest(file: string, lines: Generator<string>): Generator<DocumentRecord
 }
 
 /** Writes an input's documents as a cache entry that `readCache` reads one document at a time. */
-export async function writeCache(file: string, path: string, documents: Iterable<DocumentRecord>): Promise<void> {
-  const f = new AtomicStream(file);
-  await f.write(`{"path":${JSON.stringify(path)},${DOCUMENTS}`);
-  let n = 0;
-  for (const d of documents) await f.write(`${n++ ? ',' : ''}\n${JSON.stringify(d)}`);
-  await f.write('\n]}\n');
-  await f.close();
+export function writeCache(file: string, path: string, documents: Iterable<DocumentRecord>): Promise<void> {
+  function* lines() {
+    yield `{"path":${JSON.stringify(path)},${DOCUMENTS}`;
+    let n = 0;
+    for (const d of documents) yield `${n++ ? ',' : ''}\n${JSON.stringify(d)}`;
+    yield '\n]}\n';
+  }
+  return writePieces(file, lines());
 }
 
 /** The documents of a cache entry; none when it is missing or a rejection. */
