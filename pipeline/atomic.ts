@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let serial = 0;
@@ -24,6 +24,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(tmp, data);
   }
   await rename(tmp, path);
+}
+
+/** Pieces written as they come, atomically (see AtomicStream). */
+export async function writePieces(path: string, pieces: Iterable<string>): Promise<void> {
+  const f = new AtomicStream(path);
+  for (const p of pieces) await f.write(p);
+  await f.close();
 }
 
 /**
@@ -57,6 +64,15 @@ export class AtomicStream {
     this.pending = [];
     this.pendingLength = 0;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  /** Drops what was written: the file stays as it was (nothing, or the last whole version). */
+  async discard(): Promise<void> {
+    this.pending = [];
+    const s = this.stream;
+    if (!s) return;
+    await new Promise<void>((resolve) => s.end(resolve));
+    await rm(this.tmp, { force: true });
   }
 
   async close(): Promise<void> {

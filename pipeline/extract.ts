@@ -20,30 +20,54 @@ export const DEFAULT_BUDGET: Budget = { megabytes: 256, seconds: 120 };
 
 export type FileResult = { path: string; documents: DocumentRecord[] } | { path: string; rejected: string };
 
-/**
- * Reads one file into document records; bad input becomes a reason, never an exception.
- * With `keywords: false` the documents' bodies come back instead, for segmentation elsewhere.
- */
-export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): FileResult & { bodies?: string[] } {
+/** With `emit`, an input's documents are handed over in batches of this many as they are extracted. */
+const BATCH = 100;
+
+/** Where a streamed extraction hands its documents; the result then carries none of them. */
+export type Emit = (documents: DocumentRecord[]) => void;
+
+/** Reads one file into document records; bad input becomes a reason, never an exception. */
+export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): FileResult {
   return settle(path, () => extractGazette(readGazette(path, bytes), opts));
 }
 
-/** As `extractBytes`, for any input: PDFs are read asynchronously. */
-export async function extractInput(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<FileResult & { bodies?: string[] }> {
+/**
+ * As `extractBytes`, for any input: PDFs are read asynchronously. With `emit`, documents go there in
+ * batches (a very large input is never one list, nor one message from a worker) and the result's list is
+ * empty; a rejection can still follow batches, so the receiver keeps them apart until the result.
+ */
+export async function extractInput(path: string, bytes: Uint8Array, opts: ExtractOptions = {}, emit?: Emit): Promise<FileResult> {
   let gazette: Gazette;
   try {
     gazette = await readInput(path, bytes);
   } catch (err) {
     return failure(path, err);
   }
-  return settle(path, () => extractGazette(gazette, opts));
+  return settle(path, () => extractGazette(gazette, opts, emit));
 }
 
-function extractGazette(gazette: Gazette, opts: ExtractOptions): { path: string; documents: DocumentRecord[]; bodies?: string[] } {
+function extractGazette(gazette: Gazette, opts: ExtractOptions, emit?: Emit): FileResult {
   const { path } = gazette;
-  const documents = gazette.documents.map((d) => extractDocument(gazette, d, opts));
-  addPlaces(gazette, documents);
-  return opts.keywords === false ? { path, documents, bodies: gazette.documents.map((d) => d.norm.text.slice(d.bodyStart)) } : { path, documents };
+  if (!emit) {
+    const documents = gazette.documents.map((d) => extractDocument(gazette, d, opts));
+    addPlaces(gazette, documents);
+    return { path, documents };
+  }
+  // One document held back: a batch's last document holds a page's warning only if the next starts after it.
+  const held: DocumentRecord[] = [];
+  let first = true;
+  for (const d of gazette.documents) {
+    held.push(extractDocument(gazette, d, opts));
+    if (held.length > BATCH) {
+      const batch = held.splice(0, BATCH);
+      addPlaces(gazette, batch, { first, next: held[0]!.source.start });
+      emit(batch);
+      first = false;
+    }
+  }
+  addPlaces(gazette, held, { first, next: Infinity });
+  emit(held);
+  return { path, documents: [] };
 }
 
 function settle<T extends FileResult>(path: string, work: () => T): T | FileResult {
@@ -69,9 +93,11 @@ async function extractFile(path: string, maxBytes: number, pool: ExtractionPool)
     if (err instanceof InputError) return { path, rejected: err.message };
     throw err;
   }
-  const { bodies, ...result } = await pool.extract(path, bytes);
-  if ('documents' in result) result.documents.forEach((d, i) => (d.keywords = keywordsOf(bodies![i]!)));
-  return result;
+  const documents: DocumentRecord[] = [];
+  const result = await pool.extract(path, bytes, (batch) => documents.push(...batch));
+  if (!('documents' in result)) return result;
+  for (const d of documents) d.keywords = keywordsOf(d.body.text);
+  return { path, documents };
 }
 
 /** Combines per-file results into one export: documents of the run resolved against each other. */

@@ -4,9 +4,11 @@ import type { DocumentRecord, Place } from '../graph/model.js';
 
 /**
  * PDF inputs: every fact of a document gets the page it is printed on and its box there, the document its
- * page range, and a warning about a page without text goes to the document that page falls in.
+ * page range, and a warning about a page without text goes to the document that page falls in. `records`
+ * may be one batch of the input's documents, in order: `first` says whether it starts the input, `next`
+ * is where the document after it starts (Infinity after the last).
  */
-export function addPlaces(gazette: Gazette, records: DocumentRecord[]): void {
+export function addPlaces(gazette: Gazette, records: DocumentRecord[], batch = { first: true, next: Infinity }): void {
   const { places } = gazette;
   if (!places) return;
   for (const r of records) {
@@ -20,7 +22,8 @@ export function addPlaces(gazette: Gazette, records: DocumentRecord[]): void {
   for (const w of gazette.warnings ?? []) {
     const at = places.pageStarts[(w.page ?? 1) - 1] ?? 0;
     // The last document starting before the page holds it; a page before any document, the first.
-    const holder = records.filter((r) => r.source.start <= at).pop() ?? records[0];
-    holder?.warnings.push(w);
+    const holder = records.filter((r) => r.source.start <= at).pop() ?? (batch.first ? records[0] : undefined);
+    // The batch's last document holds it only if it starts before the next document.
+    if (holder && (holder !== records.at(-1) || at < batch.next)) holder.warnings.push(w);
   }
 }

@@ -5,18 +5,19 @@ import type { Warning } from '../corpus/problems.js';
 import type { DocumentRecord, Keyword } from '../graph/model.js';
 import type { FileResult } from './extract.js';
 
-type Pending<Req, Res> = { resolve: (r: Res) => void; req: Req; started?: () => void };
+type Pending<Req, Res, Batch> = { resolve: (r: Res) => void; req: Req; started?: () => void; batch?: (b: Batch) => void };
 
 /**
  * A fixed set of worker threads behind a p-queue: at most one job in flight per worker, so memory stays
  * bounded whatever the corpus size. A worker that dies fails only the job it held (as `died` says), and is
  * replaced. A worker answers each message with `{ result }`; one whose jobs have a time budget says
- * `{ started }` first, so the budget counts the job, not the worker's start-up.
+ * `{ started }` first, so the budget counts the job, not the worker's start-up; one whose answer is large
+ * sends it in parts (`{ batch }`) before the result.
  */
-export class ThreadPool<Req, Res> {
+export class ThreadPool<Req, Res, Batch = never> {
   private readonly idle: Worker[] = [];
   private readonly queue: PQueue;
-  private readonly held = new Map<Worker, Pending<Req, Res>>();
+  private readonly held = new Map<Worker, Pending<Req, Res, Batch>>();
   private readonly dead = new WeakSet<Worker>();
 
   constructor(
@@ -38,13 +39,18 @@ export class ThreadPool<Req, Res> {
       const p = this.held.get(w);
       p?.resolve(this.died(p.req, why));
     };
-    w.on('message', (m: { result: Res } | { started: true }) => ('started' in m ? this.held.get(w)?.started?.() : this.held.get(w)?.resolve(m.result)));
+    w.on('message', (m: { result: Res } | { started: true } | { batch: Batch }) => {
+      const p = this.held.get(w);
+      if ('started' in m) p?.started?.();
+      else if ('batch' in m) p?.batch?.(m.batch);
+      else p?.resolve(m.result);
+    });
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
     return w;
   }
 
-  run(req: Req, transfer: ArrayBuffer[] = []): Promise<Res> {
+  run(req: Req, transfer: ArrayBuffer[] = [], batch?: (b: Batch) => void): Promise<Res> {
     return this.queue.add(async () => {
       const w = this.idle.pop() ?? this.spawn();
       let timer: NodeJS.Timeout | undefined;
@@ -60,7 +66,7 @@ export class ThreadPool<Req, Res> {
               }, t.ms);
             }
           : undefined;
-        this.held.set(w, { resolve, req, started });
+        this.held.set(w, { resolve, req, started, batch });
         w.postMessage(req, transfer);
       });
       clearTimeout(timer);
@@ -78,10 +84,12 @@ export class ThreadPool<Req, Res> {
   }
 }
 
-type Extracted = FileResult & { bodies?: string[] };
-
-/** Extraction workers, one file per job; documents come back without keywords, with their bodies. */
-export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array }, Extracted> {
+/**
+ * Extraction workers, one file per job; documents come back without keywords, in batches as they are
+ * extracted (`extract`'s `batch`), so a very large input is never one message; the result then says how
+ * the input ended.
+ */
+export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array }, FileResult, DocumentRecord[]> {
   constructor(size = Math.max(1, availableParallelism()), seconds = Infinity) {
     super(
       new URL('./worker.js', import.meta.url),
@@ -94,9 +102,9 @@ export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array
   }
 
   /** The bytes are moved, not copied, when they own their buffer. */
-  extract(path: string, bytes: Uint8Array): Promise<Extracted> {
+  extract(path: string, bytes: Uint8Array, batch: (documents: DocumentRecord[]) => void): Promise<FileResult> {
     const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    return this.run({ path, bytes }, owns ? [bytes.buffer as ArrayBuffer] : []);
+    return this.run({ path, bytes }, owns ? [bytes.buffer as ArrayBuffer] : [], batch);
   }
 }
 
@@ -107,11 +115,13 @@ export type KeywordAnswer = Keyword[][] | { failed: string } | Dropped;
 /**
  * The segmenter in one thread of its own. nodejieba's dictionaries (~290 MB) are never freed once loaded,
  * so there is one copy per process, not one per extraction worker; and TF-IDF keywords, the costliest step
- * of a run, no longer hold up the main thread, which writes the outputs meanwhile. An input's job has the
+ * of a run, no longer hold up the main thread, which writes the outputs meanwhile. It reads an input's
+ * documents from its pending file itself (`file`), one line at a time, and answers with their keywords, so
+ * no body is copied between threads or written twice. An input's job has the
  * per-input time budget (from when the thread starts it): over it, the thread is stopped and replaced, and
  * the input's keywords are dropped with a `limit/time` warning, so one input cannot stall the run here.
  */
-export class KeywordThread extends ThreadPool<{ bodies: string[] }, KeywordAnswer> {
+export class KeywordThread extends ThreadPool<{ file: string }, KeywordAnswer> {
   constructor(seconds = Infinity, script = new URL('./keywordWorker.js', import.meta.url)) {
     super(
       script,
@@ -124,8 +134,12 @@ export class KeywordThread extends ThreadPool<{ bodies: string[] }, KeywordAnswe
   }
 }
 
-/** Each document gets its keywords, or, when they were dropped, none and the warning. */
-export function withKeywords(docs: DocumentRecord[], answer: Keyword[][] | Dropped): void {
-  if (Array.isArray(answer)) docs.forEach((d, i) => (d.keywords = answer[i]!));
-  else for (const d of docs) d.warnings.push(answer.dropped);
+/** Each document with its keywords, or, when they were dropped, none and the warning. */
+export function* withKeywords(docs: Iterable<DocumentRecord>, answer: Keyword[][] | Dropped): Generator<DocumentRecord> {
+  let i = 0;
+  for (const d of docs) {
+    if (Array.isArray(answer)) d.keywords = answer[i++]!;
+    else d.warnings.push(answer.dropped);
+    yield d;
+  }
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { AgencyCollector, docKey, makeResolver } from '../extractors/resolve.js';
+import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
 import { AdminImportWriter } from '../graph/adminImport.js';
 import { connect, settingsFromEnv, type Neo4jSettings } from '../graph/connection.js';
 import { cypherScriptDocument, cypherScriptHead, cypherScriptTail } from '../graph/cypherScript.js';
@@ -11,8 +11,8 @@ import { loadExport, type LoadCounters, type LoadInput } from '../graph/loader.j
 import { documentRows } from '../graph/statements.js';
 import { SCHEMA_VERSION, type DocumentRecord, type Rejected } from '../graph/model.js';
 import { AtomicStream, writeFileAtomic } from './atomic.js';
-import { DEFAULT_BUDGET, type Budget, type FileResult } from './extract.js';
-import { chooseRecords, headOf, writeConflictsReport } from './conflicts.js';
+import { DEFAULT_BUDGET, type Budget } from './extract.js';
+import { chooseRecords, headOf, writeConflictsReport, type Head } from './conflicts.js';
 import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
 import { claimOut, hashOutputs, pruneCache, removeStaleOutputs, statOutputs } from './outdir.js';
@@ -21,7 +21,8 @@ import { ExtractionPool, KeywordThread, withKeywords } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
-import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, documentsOf, exportedAgencies, pendingFile, readJson, streamForLoad, type Entry } from './cached.js';
+import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, cachedOrNone, exportedAgencies, pendingFile, readCache, streamForLoad, writeCache, type Entry } from './cached.js';
+import { readRows } from './reports/spill.js';
 import { writeReports } from './reports/write.js';
 import { SiteBuilder } from './reports/site/site.js';
 import { upToDate } from './upToDate.js';
@@ -34,7 +35,7 @@ import { upToDate } from './upToDate.js';
  *   reports/<kind>.<fmt>   citation, gap, agency and deadline reports
  *   reports/index.html     the report site (+ *-view.html, decree/, agency/, deadlines/)
  *   cache/<sha256>.json    per-input extraction results, by content hash
- *   cache/<sha256>.pending.json  during a run only: extracted, waiting for keywords
+ *   cache/<sha256>.pending.json  during a run only: extracted documents (one per line) waiting for keywords
  *   manifest.json          every input, processed or rejected, by content hash; every output by hash
  *                          (written last; its presence marks the directory as ours)
  *   .decree-graph.lock     during a run only: pid and host of the run that holds the directory
@@ -79,16 +80,14 @@ export interface RunSummary {
  */
 async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread, dropped: Set<string>): Promise<string | undefined> {
   const file = pendingFile(out, sha256);
-  const pending = await readJson<{ result: FileResult & { documents: DocumentRecord[] }; bodies: string[] }>(file);
-  if (!pending) throw new Error(`${file}: pending result missing or unreadable (was the out directory changed during the run?)`);
-  const keywords = await segmenting.run({ bodies: pending.bodies });
+  if (!(await access(file).then(() => true, () => false))) throw new Error(`${file}: pending result missing (was the out directory changed during the run?)`);
+  const keywords = await segmenting.run({ file });
   // A failed input's keys are already part of the run's resolution; its documents are left out of the outputs.
   if ('failed' in keywords) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected: keywords.failed }));
   else {
-    withKeywords(pending.result.documents, keywords);
     // Over the budget is kept for this run only (not cached): the next run segments the input again.
     if ('dropped' in keywords) dropped.add(sha256);
-    await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(pending.result));
+    await writeCache(cacheFile(out, sha256), path, withKeywords(readRows<DocumentRecord>(file), keywords));
   }
   await rm(file, { force: true });
   return 'failed' in keywords ? keywords.failed : undefined;
@@ -106,7 +105,7 @@ class FactKeys {
   readonly citations = new Set<string>();
   readonly assignments = new Set<string>();
 
-  add(docs: DocumentRecord[]): void {
+  add(docs: Iterable<DocumentRecord>): void {
     for (const d of docs) {
       this.decrees.add(d.id);
       for (const c of d.citations) this.citations.add(`${d.id}|${c.docNumber ?? c.title}|${c.relation}|${c.text}`);
@@ -189,7 +188,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   // Pass 1: extract what is new or changed (workers), keep only keys; results go to the cache.
   // Keywords, the slowest step, need the one segmenter thread (see KeywordThread): it works through the
   // new inputs in input order from the start, while pass 1 extracts and pass 2 writes. Until then an
-  // extracted input waits as a pending file (result and bodies); only a result with keywords is cached.
+  // extracted input waits as a pending file (its documents, one per line); only a result with keywords is cached.
   const entries = new Map<string, Entry>();
   // Only a re-run reports changes, and only the inputs that changed are compared.
   const before = new FactKeys();
@@ -213,25 +212,32 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const was = previous?.inputs[path];
-      let result = was?.sha256 === sha256 ? await readJson<FileResult>(cacheFile(out, sha256)) : null;
-      const cached = !!result;
-      if (!result) {
-        const { bodies, ...extraction } = await pool.extract(path, bytes);
-        result = extraction;
+      const keys: DocKey[] = [];
+      const heads: Head[] = [];
+      const take = (d: DocumentRecord) => {
+        keys.push(docKey(d));
+        heads.push(headOf(path, d));
+      };
+      const cached = was?.sha256 === sha256 ? readCache(cacheFile(out, sha256)) : null;
+      let rejected = cached && 'rejected' in cached ? cached.rejected : undefined;
+      if (cached && 'documents' in cached) for (const d of cached.documents) take(d);
+      if (!cached) {
+        rejected = await extractToPending(pool, path, bytes, pendingFile(out, sha256), take);
         fresh.add(path);
-        if ('documents' in result) await writeFileAtomic(pendingFile(out, sha256), JSON.stringify({ result, bodies }));
-        // Over a budget is not cached: a later run with another budget reads the input again.
-        else if (!result.rejected.startsWith('limit/')) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify(result));
+        if (rejected !== undefined) {
+          keys.length = heads.length = 0;
+          // Over a budget is not cached: a later run with another budget reads the input again.
+          if (!rejected.startsWith('limit/')) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected }));
+        }
         // For the change report: this input's documents before (if it was read before) and now.
         if (previous) {
-          if (was?.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, was.sha256))));
-          after.add(documentsOf(result));
+          if (was?.sha256) before.add(cachedOrNone(cacheFile(out, was.sha256)));
+          if (rejected === undefined) after.add(readRows<DocumentRecord>(pendingFile(out, sha256)));
         }
       }
-      const pending = !cached && 'documents' in result;
-      const docs = documentsOf(result);
-      entries.set(path, { path, sha256, rejected: 'rejected' in result ? result.rejected : undefined, keys: docs.map(docKey), pending, heads: docs.map((d) => headOf(path, d)) });
-      if (!pending) opts.progress.tick(path, 'rejected' in result ? 'rejected' : 'skipped');
+      const pending = !cached && rejected === undefined;
+      entries.set(path, { path, sha256, rejected, keys, pending, heads });
+      if (!pending) opts.progress.tick(path, rejected !== undefined ? 'rejected' : 'skipped');
     }));
   }
   // Two in flight: one being segmented, the next one read and queued. Inputs with the same content
@@ -278,7 +284,7 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
   }
   if (previous) {
     for (const [path, e] of Object.entries(previous.inputs)) {
-      if (!entries.has(path) && e.sha256) before.add(documentsOf(await readJson<FileResult>(cacheFile(out, e.sha256))));
+      if (!entries.has(path) && e.sha256) before.add(cachedOrNone(cacheFile(out, e.sha256)));
     }
   }
 
@@ -364,6 +370,29 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     load,
     seconds: (performance.now() - t0) / 1000,
   };
+}
+
+/**
+ * Extracts one input in a worker, its documents going to its pending file batch by batch as they come
+ * (each also to `take`), so the whole input is never held here. All or nothing: the pending file is there
+ * only if the input was read to its end; returns why it is rejected, if it is.
+ */
+async function extractToPending(pool: ExtractionPool, path: string, bytes: Buffer, file: string, take: (d: DocumentRecord) => void): Promise<string | undefined> {
+  const pending = new AtomicStream(file);
+  let writing = Promise.resolve();
+  let ended = false;
+  const result = await pool.extract(path, bytes, (docs) => {
+    // A worker stopped over its time budget may still have sent batches.
+    if (ended) return;
+    docs.forEach(take);
+    const lines = docs.map((d) => `${JSON.stringify(d)}\n`).join('');
+    writing = handled(writing.then(() => pending.write(lines)));
+  });
+  ended = true;
+  await writing;
+  if ('documents' in result) await pending.close();
+  else await pending.discard();
+  return 'rejected' in result ? result.rejected : undefined;
 }
 
 async function loadInto(db: NonNullable<Db>, input: LoadInput): Promise<LoadCounters> {

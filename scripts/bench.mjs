@@ -164,7 +164,7 @@ async function neo4jLoad(paths) {
     const rows = exp.documents.flatMap((d) => {
       const r = documentRows(d);
       const flat = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v === null || typeof v !== 'object'));
-      return [flat(r.decree), ...r.issuers, ...r.cites, ...r.tasks, ...r.assignments, ...r.deadlines, ...r.amounts, ...r.holds].map(flat);
+      return [flat(r.decree), ...r.issuers, ...r.cites, ...r.tasks, ...r.assignments, ...r.deadlines, ...r.amounts, ...r.appointments].map(flat);
     });
     const rawCreate = async () => {
       for (let i = 0; i < rows.length; i += 5000) {

@@ -65,7 +65,25 @@ dl.fields{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{fo
 svg text{font-size:11px;fill:#222}svg a:hover text{fill:#1a56a0;text-decoration:underline}
 `;
 
+/**
+ * A page as pieces, written one after another: the large pages of a large run (an agency's tasks, a year's
+ * deadlines, the overview's decrees) are never one string.
+ */
+export type Pieces = Iterable<string>;
+
+/** Strings and pieces, one after another. */
+export function* pieces(...parts: (string | Pieces)[]): Generator<string> {
+  for (const p of parts) {
+    if (typeof p === 'string') yield p;
+    else yield* p;
+  }
+}
+
 export function page(title: string, depth: number, body: string, asOf: string | null): string {
+  return [...pageParts(title, depth, [body], asOf)].join('');
+}
+
+export function* pageParts(title: string, depth: number, body: Pieces, asOf: string | null): Generator<string> {
   const up = '../'.repeat(depth);
   const nav = [
     ['index.html', '总览 Overview'],
@@ -74,11 +92,13 @@ export function page(title: string, depth: number, body: string, asOf: string | 
     ['citations-view.html', '引用 Citations'],
     ['gaps-view.html', '缺口 Gaps'],
   ].map(([p, t]) => `<a href="${up}${p}">${t}</a>`);
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body data-as-of="${esc(asOf ?? '')}"><nav>${nav.join('')}<span id="as-of"></span></nav>
 <h1>${esc(title)}</h1>
-${body}
+`;
+  yield* body;
+  yield `
 <script>${SCRIPT}</script>
 </body></html>
 `;
@@ -86,11 +106,18 @@ ${body}
 
 /** A table the inline script sorts, filters and pages; cells are HTML already escaped by the caller. */
 export function table(id: string, columns: string[], rows: Iterable<string[]>, opts: { numeric?: number[] } = {}): string {
+  return [...tableParts(id, columns, rows, opts)].join('');
+}
+
+/** `table` a row at a time. */
+export function* tableParts(id: string, columns: string[], rows: Iterable<string[]>, opts: { numeric?: number[] } = {}): Generator<string> {
   const head = columns.map((c, i) => `<th${opts.numeric?.includes(i) ? ' data-num' : ''}>${esc(c)}</th>`).join('');
-  const body: string[] = [];
-  for (const r of rows) body.push(`<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`);
-  if (!body.length) return '<p><i>none</i></p>';
-  return `<table class="dt" id="${esc(id)}"><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
+  let first = true;
+  for (const r of rows) {
+    yield `${first ? `<table class="dt" id="${esc(id)}"><thead><tr>${head}</tr></thead><tbody>\n` : '\n'}<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    first = false;
+  }
+  yield first ? '<p><i>none</i></p>' : '\n</tbody></table>';
 }
 
 /** A due date the script marks overdue / due soon / later relative to the as-of date. */

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { isPlanned, type AgencyRecord, type DocumentRecord } from '../../../graph/model.js';
 import { ownSource, type SourceRow } from '../../../graph/statements.js';
-import { writeFileAtomic } from '../../atomic.js';
+import { writeFileAtomic, writePieces } from '../../atomic.js';
 import { GapsReport } from '../build.js';
 import { compareDeadlines, deadlineItems, type DeadlineItem } from '../deadlines.js';
 import { amountView, taskHeadings } from '../facts.js';
 import { sourceText } from '../source.js';
 import { readRows, SortedRows } from '../spill.js';
 import { decreePage, type CitedBy, type DecreeRecord } from './decree.js';
-import { agencyPath, anchor, decreePath, type SiteIndex } from './html.js';
+import { agencyPath, anchor, decreePath, type Pieces, type SiteIndex } from './html.js';
 import type { GraphEdge, GraphNode } from './layout.js';
 import { agenciesPage, agencyPage, citationsPage, deadlinesPage, deadlinesYearPage, deadlineYearPath, gapsPage, indexPage, type AgencySummary, type AgencyTaskRow, type CitedItem, type DecreeSummary, type RunChanges } from './views.js';
 
@@ -123,10 +123,11 @@ export class SiteBuilder {
     // A few pages written at once, so the next page is built while the last ones go to disk.
     const writing = new PQueue({ concurrency: 4 });
     let failed: unknown = null;
-    const put = async (path: string, html: string) => {
+    // A large page comes as pieces, made as they are written.
+    const put = async (path: string, html: string | Pieces) => {
       written.add(path);
       if (writing.size > 8) await writing.onSizeLessThan(4);
-      writing.add(() => writeFileAtomic(join(dir, path), html)).catch((err: unknown) => (failed ??= err));
+      writing.add(() => (typeof html === 'string' ? writeFileAtomic(join(dir, path), html) : writePieces(join(dir, path), html))).catch((err: unknown) => (failed ??= err));
     };
     const citedBy = new Map<string, CitedBy[]>();
     for (const e of [...this.edges.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.relation, b.relation))) (citedBy.get(e.to) ?? citedBy.set(e.to, []).get(e.to)!).push({ from: e.from, relation: e.relation, count: e.count });
@@ -145,7 +146,7 @@ export class SiteBuilder {
   }
 
   /** The deadlines sorted by due date, a year at a time; the undated ones (sorted last) on the main page. */
-  private async writeDeadlines(put: (path: string, html: string) => Promise<void>, index: SiteIndex, asOf: string | null): Promise<void> {
+  private async writeDeadlines(put: (path: string, html: string | Pieces) => Promise<void>, index: SiteIndex, asOf: string | null): Promise<void> {
     const months = new Map<string, number>();
     const undated: Record<string, DeadlineItem[]> = { recurring: [], duration: [] };
     let year: DeadlineItem[] = [];
@@ -168,7 +169,7 @@ export class SiteBuilder {
   }
 
   /** A page per agency, with its task rows and deadlines one agency at a time (all three lists sorted by id). */
-  private async writeAgencies(put: (path: string, html: string) => Promise<void>, agencies: AgencyRecord[], index: SiteIndex, asOf: string | null): Promise<void> {
+  private async writeAgencies(put: (path: string, html: string | Pieces) => Promise<void>, agencies: AgencyRecord[], index: SiteIndex, asOf: string | null): Promise<void> {
     const tasks = this.tasks[Symbol.iterator]();
     const deadlines = this.byAgency[Symbol.iterator]();
     let task = tasks.next();

@@ -1,6 +1,6 @@
 import type { AgencyRecord } from '../../../graph/model.js';
 import type { DeadlineItem } from '../deadlines.js';
-import { agencyLink, anchor, decreeLink, dueCell, esc, link, page, passageLink, table, type SiteIndex } from './html.js';
+import { agencyLink, anchor, decreeLink, dueCell, esc, link, page, pageParts, passageLink, pieces, table, tableParts, type Pieces, type SiteIndex } from './html.js';
 import { citationGraph, RELATION_COLOURS, type GraphEdge, type GraphNode } from './layout.js';
 
 /** The overview and the site-wide views: agencies by workload, deadlines, citations, gaps. */
@@ -24,20 +24,23 @@ export interface RunChanges {
 
 const n = (v: number) => String(v);
 
-export function indexPage(decrees: DecreeSummary[], citedBy: Map<string, number>, counts: Record<string, number>, changes: RunChanges | null, index: SiteIndex, asOf: string | null): string {
+export function indexPage(decrees: DecreeSummary[], citedBy: Map<string, number>, counts: Record<string, number>, changes: RunChanges | null, index: SiteIndex, asOf: string | null): Pieces {
   const countRows = Object.entries(counts).map(([k, v]) => [esc(k), n(v)]);
   const changed = changes
     ? `<ul><li>decrees added: ${changes.decrees.added.map((id) => decreeLink(id, index, 0)).join('、') || 'none'}</li>
 <li>decrees removed: ${esc(changes.decrees.removed.join('、') || 'none')}</li>
 <li>citations +${changes.citations.added} / −${changes.citations.removed}; assignments +${changes.assignments.added} / −${changes.assignments.removed}</li></ul>`
     : '<p>First run into this directory: nothing to compare with.</p>';
-  const rows = decrees.map((d) => [decreeLink(d.id, index, 0), esc(d.title), esc(d.docType), `<span class="nowrap">${esc(d.issuedDate ?? '')}</span>`, esc(d.issuer ?? ''), n(d.cites), n(citedBy.get(d.id) ?? 0), n(d.tasks), n(d.deadlines)]);
-  const body = `<p>Views: ${link('agencies-view.html', '责任单位 agencies by workload', 0)} · ${link('deadlines-view.html', '时限 deadlines and timeline', 0)} · ${link('citations-view.html', '引用 citation graph, cited but missing', 0)} · ${link('gaps-view.html', '文号缺口 number gaps', 0)} · files for tools: <code>&lt;kind&gt;.csv/.json</code>, ${link('deadlines.ics', 'deadlines.ics', 0)}</p>
+  function* rows() {
+    for (const d of decrees) yield [decreeLink(d.id, index, 0), esc(d.title), esc(d.docType), `<span class="nowrap">${esc(d.issuedDate ?? '')}</span>`, esc(d.issuer ?? ''), n(d.cites), n(citedBy.get(d.id) ?? 0), n(d.tasks), n(d.deadlines)];
+  }
+  const head = `<p>Views: ${link('agencies-view.html', '责任单位 agencies by workload', 0)} · ${link('deadlines-view.html', '时限 deadlines and timeline', 0)} · ${link('citations-view.html', '引用 citation graph, cited but missing', 0)} · ${link('gaps-view.html', '文号缺口 number gaps', 0)} · files for tools: <code>&lt;kind&gt;.csv/.json</code>, ${link('deadlines.ics', 'deadlines.ics', 0)}</p>
 <h2>Counts</h2>${table('counts', ['what', 'count'], countRows, { numeric: [1] })}
 <h2>Changes since the last run</h2>${changed}
 <h2>Decrees (${decrees.length})</h2>
-${table('decrees', ['number', 'title', 'type', 'date', 'issuer', 'cites', 'cited by', 'tasks', 'deadlines'], rows, { numeric: [5, 6, 7, 8] })}`;
-  return page('公文知识图谱报告 Report', 0, body, asOf);
+`;
+  const decreeTable = tableParts('decrees', ['number', 'title', 'type', 'date', 'issuer', 'cites', 'cited by', 'tasks', 'deadlines'], rows(), { numeric: [5, 6, 7, 8] });
+  return pageParts('公文知识图谱报告 Report', 0, pieces(head, decreeTable), asOf);
 }
 
 export interface AgencySummary {
@@ -64,21 +67,25 @@ export interface AgencyTaskRow {
   end: number;
 }
 
-export function agencyPage(a: AgencyRecord, tasks: AgencyTaskRow[], deadlines: DeadlineItem[], index: SiteIndex, asOf: string | null): string {
-  const byRole = (role: string) =>
-    table(`tasks-${role}`, ['decree', 'task'], tasks.filter((t) => t.role === role).map((t) => [decreeLink(t.decree, index, 1), passageLink(t.decree, t, t.task, index, 1)]));
-  const dl = table('deadlines', ['due', 'date as stated', 'status', 'what is due', 'role', 'decree'], deadlineRows(deadlines, a.name, index, 1), {});
-  const body = `<dl class="fields"><dt>名称</dt><dd>${esc(a.name)}</dd><dt>别名 aliases</dt><dd>${esc(a.aliases.join('、') || '—')}</dd></dl>
-<h2>牵头 Leads (${tasks.filter((t) => t.role === 'lead').length})</h2>${byRole('lead')}
-<h2>负责 Responsible for (${tasks.filter((t) => t.role === 'responsible').length})</h2>${byRole('responsible')}
-<h2>配合 Takes part in (${tasks.filter((t) => t.role === 'participant').length})</h2>${byRole('participant')}
-<h2>时限 Deadlines in time order (${deadlines.length})</h2>${dl}`;
-  return page(a.name, 1, body, asOf);
+export function agencyPage(a: AgencyRecord, tasks: AgencyTaskRow[], deadlines: DeadlineItem[], index: SiteIndex, asOf: string | null): Pieces {
+  function* rows(role: string) {
+    for (const t of tasks) if (t.role === role) yield [decreeLink(t.decree, index, 1), passageLink(t.decree, t, t.task, index, 1)];
+  }
+  const count = (role: string) => tasks.reduce((k, t) => k + (t.role === role ? 1 : 0), 0);
+  const byRole = (heading: string, role: string) => pieces(`\n<h2>${heading} (${count(role)})</h2>`, tableParts(`tasks-${role}`, ['decree', 'task'], rows(role)));
+  const body = pieces(
+    `<dl class="fields"><dt>名称</dt><dd>${esc(a.name)}</dd><dt>别名 aliases</dt><dd>${esc(a.aliases.join('、') || '—')}</dd></dl>`,
+    byRole('牵头 Leads', 'lead'),
+    byRole('负责 Responsible for', 'responsible'),
+    byRole('配合 Takes part in', 'participant'),
+    `\n<h2>时限 Deadlines in time order (${deadlines.length})</h2>`,
+    tableParts('deadlines', ['due', 'date as stated', 'status', 'what is due', 'role', 'decree'], deadlineRows(deadlines, a.name, index, 1)),
+  );
+  return pageParts(a.name, 1, body, asOf);
 }
 
 
-function deadlineRows(items: Iterable<DeadlineItem>, agency: string | null, index: SiteIndex, depth: number): string[][] {
-  const rows: string[][] = [];
+function* deadlineRows(items: Iterable<DeadlineItem>, agency: string | null, index: SiteIndex, depth: number): Generator<string[]> {
   for (const i of items) {
     const v = i.view;
     const role = agency ? (i.lead.includes(agency) ? 'lead' : i.responsible.includes(agency) ? 'responsible' : 'participant') : null;
@@ -86,9 +93,8 @@ function deadlineRows(items: Iterable<DeadlineItem>, agency: string | null, inde
     if (role) cells.push(role);
     else cells.push(i.lead.map((x) => agencyLink(x, index, depth)).join('、'), i.responsible.map((x) => agencyLink(x, index, depth)).join('、'));
     cells.push(decreeLink(i.decree, index, depth));
-    rows.push(cells);
+    yield cells;
   }
-  return rows;
 }
 
 const DEADLINE_COLUMNS = ['due', 'date as stated', 'status', 'what is due', 'lead', 'responsible', 'decree'];
@@ -109,12 +115,16 @@ export function deadlinesPage(months: Map<string, number>, recurring: DeadlineIt
   return page('时限 Deadlines', 0, body, asOf);
 }
 
-export function deadlinesYearPage(year: string, items: DeadlineItem[], index: SiteIndex, asOf: string | null): string {
+export function deadlinesYearPage(year: string, items: DeadlineItem[], index: SiteIndex, asOf: string | null): Pieces {
   const of = (kind: string) => items.filter((i) => i.view.kind === kind);
-  const body = `${STATUS}
-<h2>Deadlines (${of('deadline').length})</h2>${table('deadlines', DEADLINE_COLUMNS, deadlineRows(of('deadline'), null, index, 1))}
-<h2>Year targets 目标 (${of('target').length})</h2>${table('targets', DEADLINE_COLUMNS, deadlineRows(of('target'), null, index, 1))}`;
-  return page(`时限 Deadlines ${year}`, 1, body, asOf);
+  const [deadlines, targets] = [of('deadline'), of('target')];
+  const body = pieces(
+    `${STATUS}\n<h2>Deadlines (${deadlines.length})</h2>`,
+    tableParts('deadlines', DEADLINE_COLUMNS, deadlineRows(deadlines, null, index, 1)),
+    `\n<h2>Year targets 目标 (${targets.length})</h2>`,
+    tableParts('targets', DEADLINE_COLUMNS, deadlineRows(targets, null, index, 1)),
+  );
+  return pageParts(`时限 Deadlines ${year}`, 1, body, asOf);
 }
 
 export interface CitedItem {
