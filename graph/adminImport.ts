@@ -70,6 +70,8 @@ export class AdminImportWriter {
 
   async add(r: DocumentRows): Promise<void> {
     const x = r.decree;
+    // neo4j-admin refuses a repeated id: the run keeps one record per id (pipeline/conflicts.ts), as over Bolt.
+    if (!this.once(`decree:${x.id}`)) throw new Error(`${r.gazette}: unexpected second document ${x.id} for the neo4j-admin CSVs, expected one record per id`);
     await this.row('nodes-decrees', [...csvValues(P.DECREE, x), false, 'Decree']);
     if (this.once(`gazette:${r.gazette}`)) await this.row('nodes-gazettes', [r.gazette, 'Gazette']);
     await this.row('rels-contains', [r.gazette, x.id, 'CONTAINS']);
