@@ -3,7 +3,8 @@ import { DOCUMENT_PARTS, type DocumentRows, type Statement } from './statements.
 /**
  * A batch of documents as one statement per part of a document's writes (delete replaced facts, upsert
  * the decree, issuers, citations, tasks, …), each `UNWIND $rows` over the batch's documents: a batch of
- * 100 documents is 9 statements, not 900, and the server plans 9 small queries, not one large one.
+ * 100 documents is 10 statements (and the lock of its shared nodes), not 1,000, and the server plans 10 small
+ * queries, not one large one.
  *
  * The parts are statements.ts's own, with their parameters read from the row instead: `$cites` becomes
  * `doc.cites`. So the Bolt load, the .cypher script and the per-document statement write the same graph,
