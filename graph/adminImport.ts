@@ -70,6 +70,8 @@ export class AdminImportWriter {
 
   async add(r: DocumentRows): Promise<void> {
     const x = r.decree;
+    // neo4j-admin refuses a repeated id: the run keeps one record per id (pipeline/conflicts.ts), as over Bolt.
+    if (!this.once(`decree:${x.id}`)) throw new Error(`${r.sources.map((s) => s.path).join(', ')}: unexpected second document ${x.id} for the neo4j-admin CSVs, expected one record per id`);
     await this.row('nodes-decrees', [...csvValues(P.DECREE, x), false, 'Decree']);
     for (const s of r.sources) {
       if (this.once(`gazette:${s.path}`)) await this.row('nodes-gazettes', [s.path, 'Gazette']);

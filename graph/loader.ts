@@ -1,7 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import PQueue from 'p-queue';
 import type { AgencyRecord, DocumentRecord, ExportFile } from './model.js';
-import { applySchema } from './schema.js';
+import { applySchema, AWAIT_FULLTEXT } from './schema.js';
 import { ADOPT_TITLE_STUBS, batchStatements } from './batch.js';
 import { agencyStatement, CITED_ONLY, documentRows, DROP_ORPHANS, OWNS, type DocumentRows, type SourceRow, type Statement } from './statements.js';
 
@@ -41,6 +41,8 @@ const LOAD_CONCURRENCY = 2;
  */
 const isLostRace = (err: unknown) => (err as { code?: string }).code === 'Neo.ClientError.Statement.EntityNotFound';
 const RACE_RETRIES = 3;
+/** A load citing an orphan after the cleanup found it (DROP_ORPHANS): the delete failed; run again, it keeps it. */
+const isCitedMeanwhile = (err: unknown) => (err as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /still has relationships/.test((err as Error).message);
 /** The server refused what a document asked (a type, a constraint): the document's fault, not the load's. */
 const isRefused = (err: unknown) => !isLostRace(err) && /^Neo\.ClientError\./.test((err as { code?: string }).code ?? '');
 
@@ -93,7 +95,7 @@ export async function loadExport(driver: Driver, database: string, input: LoadIn
 async function loadInto(driver: Driver, database: string, input: LoadInput, c: LoadCounters, opts: LoadOptions): Promise<void> {
   await applySchema(driver, database);
   /** One transaction; its counters are added only once it commits (a retried attempt's are discarded). */
-  const write = async (statements: Statement[]) => {
+  const write = async (statements: Statement[], isRace = isLostRace) => {
     const session = driver.session({ database });
     try {
       const attempt = emptyTotals();
@@ -105,7 +107,7 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
           });
           break;
         } catch (err) {
-          if (!isLostRace(err) || tries === RACE_RETRIES) throw err;
+          if (!isRace(err) || tries === RACE_RETRIES) throw err;
         }
       }
       for (const k of Object.keys(attempt) as (keyof Totals)[]) c[k] += attempt[k];
@@ -177,7 +179,8 @@ async function loadInto(driver: Driver, database: string, input: LoadInput, c: L
   await queue.onIdle();
   if (failures.length) throw failures[0];
   await write([ADOPT_TITLE_STUBS]);
-  await write([DROP_ORPHANS]);
+  await write([DROP_ORPHANS], isCitedMeanwhile);
+  await driver.executeQuery(AWAIT_FULLTEXT, {}, { database });
 }
 
 /**

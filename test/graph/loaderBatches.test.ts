@@ -28,7 +28,7 @@ const decreesIn = async (list: string[]) =>
 describe('batched statements', () => {
   it('one statement per part of a document, each over the rows of every document that has some', () => {
     const rows = chen.documents.map((d) => documentRows(d));
-    const statements = batchStatements(rows);
+    const [, ...statements] = batchStatements(rows);
     for (const s of statements) expect(s.cypher).toMatch(/^UNWIND \$rows AS doc\nCALL \(doc\) \{/);
     // Nothing of a document's parameters is left for the driver to fill in but the rows.
     for (const s of statements) expect(s.cypher.slice('UNWIND $rows'.length)).not.toMatch(/\$\w/);
@@ -36,6 +36,22 @@ describe('batched statements', () => {
     const citing = rows.filter((r) => r.cites.length > 0);
     expect(cites.params.rows).toEqual(citing.map((r) => ({ id: r.id, cites: r.cites })));
     expect(citing.length).toBeLessThan(rows.length);
+  });
+});
+
+describe('shared nodes taken first', () => {
+  it('every batch merges and locks the nodes its documents share, by label then id, before any part', () => {
+    // Documents of two issuers, in two orders: the same keys in the same order (no lock taken in two orders).
+    const rows = both.documents.map((d) => documentRows(d));
+    const [lock] = batchStatements(rows);
+    const [again] = batchStatements([...rows].reverse());
+    expect(again!.params).toEqual(lock!.params);
+    expect(lock!.cypher.match(/MERGE \(n:(\w+)/g)).toEqual(['MERGE (n:Decree', 'MERGE (n:Gazette', 'MERGE (n:Law', 'MERGE (n:Person', 'MERGE (n:Planned']);
+    const p = lock!.params as Record<string, unknown[]>;
+    for (const list of [p.decrees, p.gazettes, p.laws, p.planned]) expect(list).toEqual([...new Set(list)].sort());
+    expect(p.decrees).toEqual(expect.arrayContaining(ids));
+    expect(p.laws!.length).toBeGreaterThan(0);
+    expect(p.gazettes).toHaveLength(2);
   });
 });
 
