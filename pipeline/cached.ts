@@ -27,7 +27,7 @@ export const cacheFile = (out: string, sha256: string) => join(out, 'cache', `${
 export const pendingFile = (out: string, sha256: string) => join(out, 'cache', `${sha256}.pending.json`);
 
 /** A cache entry as read: the input's rejection, or its documents, read one at a time. */
-export type CacheEntry = { rejected: string } | { documents: Iterable<DocumentRecord> };
+type CacheEntry = { rejected: string } | { documents: Iterable<DocumentRecord> };
 
 /**
  * A cache entry is JSON, `{ path, documents }` or `{ path, rejected }`, written a document per line so a

@@ -24,7 +24,7 @@ export type FileResult = { path: string; documents: DocumentRecord[] } | { path:
 const BATCH = 100;
 
 /** Where a streamed extraction hands its documents; the result then carries none of them. */
-export type Emit = (documents: DocumentRecord[]) => void;
+type Emit = (documents: DocumentRecord[]) => void;
 
 /** Reads one file into document records; bad input becomes a reason, never an exception. */
 export function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): FileResult {

@@ -14,7 +14,7 @@ type Pending<Req, Res, Batch> = { resolve: (r: Res) => void; req: Req; started?:
  * `{ started }` first, so the budget counts the job, not the worker's start-up; one whose answer is large
  * sends it in parts (`{ batch }`) before the result.
  */
-export class ThreadPool<Req, Res, Batch = never> {
+class ThreadPool<Req, Res, Batch = never> {
   private readonly idle: Worker[] = [];
   private readonly queue: PQueue;
   private readonly held = new Map<Worker, Pending<Req, Res, Batch>>();
@@ -109,8 +109,8 @@ export class ExtractionPool extends ThreadPool<{ path: string; bytes: Uint8Array
 }
 
 /** A keyword job over its time budget: the input keeps its documents, without keywords, with this warning. */
-export type Dropped = { dropped: Warning };
-export type KeywordAnswer = Keyword[][] | { failed: string } | Dropped;
+type Dropped = { dropped: Warning };
+type KeywordAnswer = Keyword[][] | { failed: string } | Dropped;
 
 /**
  * The segmenter in one thread of its own. nodejieba's dictionaries (~290 MB) are never freed once loaded,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
-import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { AgencyCollector, docKey, makeResolver, type DocKey } from '../extractors/resolve.js';
@@ -17,11 +16,12 @@ import { findInputs, InputError, MISSING, readInput } from './inputs.js';
 import { MANIFEST, readManifest, serialize, type Conflict, type Facts, type Manifest } from './manifest.js';
 import { claimOut, hashOutputs, pruneCache, removeStaleOutputs, statOutputs } from './outdir.js';
 import { statOf } from './fileStat.js';
-import { ExtractionPool, KeywordThread, withKeywords } from './pool.js';
+import { addKeywords, extractToPending, handled } from './pending.js';
+import { ExtractionPool, KeywordThread } from './pool.js';
 import type { Progress } from './progress.js';
 import { reportBuilder } from './reports/build.js';
 import { REPORT_KINDS } from './reports/model.js';
-import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, cachedOrNone, exportedAgencies, pendingFile, readCache, streamForLoad, writeCache, type Entry } from './cached.js';
+import { cachedDocuments, cachedHeads, cachedKeys, cacheFile, cachedOrNone, exportedAgencies, pendingFile, readCache, streamForLoad, type Entry } from './cached.js';
 import { readRows } from './reports/spill.js';
 import { writeReports } from './reports/write.js';
 import { SiteBuilder } from './reports/site/site.js';
@@ -73,31 +73,6 @@ export interface RunSummary {
   load: LoadCounters | null;
   seconds: number;
 }
-
-/**
- * Keywords of an extracted input's documents, from the segmenter thread; then its result is cached and
- * the pending file goes. Returns why the input is rejected, if it is.
- */
-async function addKeywords(out: string, path: string, sha256: string, segmenting: KeywordThread, dropped: Set<string>): Promise<string | undefined> {
-  const file = pendingFile(out, sha256);
-  if (!(await access(file).then(() => true, () => false))) throw new Error(`${file}: pending result missing (was the out directory changed during the run?)`);
-  const keywords = await segmenting.run({ file });
-  // A failed input's keys are already part of the run's resolution; its documents are left out of the outputs.
-  if ('failed' in keywords) await writeFileAtomic(cacheFile(out, sha256), JSON.stringify({ path, rejected: keywords.failed }));
-  else {
-    // Over the budget is kept for this run only (not cached): the next run segments the input again.
-    if ('dropped' in keywords) dropped.add(sha256);
-    await writeCache(cacheFile(out, sha256), path, withKeywords(readRows<DocumentRecord>(file), keywords));
-  }
-  await rm(file, { force: true });
-  return 'failed' in keywords ? keywords.failed : undefined;
-}
-
-/** A promise awaited later (pass 2 awaits each input's keywords), or never if the run fails first. */
-const handled = <T>(p: Promise<T>) => {
-  p.catch(() => {});
-  return p;
-};
 
 /** Keys of the facts the change report counts, accumulated input by input. */
 class FactKeys {
@@ -370,29 +345,6 @@ async function runLocked(opts: RunOptions, db: Db): Promise<RunSummary> {
     load,
     seconds: (performance.now() - t0) / 1000,
   };
-}
-
-/**
- * Extracts one input in a worker, its documents going to its pending file batch by batch as they come
- * (each also to `take`), so the whole input is never held here. All or nothing: the pending file is there
- * only if the input was read to its end; returns why it is rejected, if it is.
- */
-async function extractToPending(pool: ExtractionPool, path: string, bytes: Buffer, file: string, take: (d: DocumentRecord) => void): Promise<string | undefined> {
-  const pending = new AtomicStream(file);
-  let writing = Promise.resolve();
-  let ended = false;
-  const result = await pool.extract(path, bytes, (docs) => {
-    // A worker stopped over its time budget may still have sent batches.
-    if (ended) return;
-    docs.forEach(take);
-    const lines = docs.map((d) => `${JSON.stringify(d)}\n`).join('');
-    writing = handled(writing.then(() => pending.write(lines)));
-  });
-  ended = true;
-  await writing;
-  if ('documents' in result) await pending.close();
-  else await pending.discard();
-  return 'rejected' in result ? result.rejected : undefined;
 }
 
 async function loadInto(db: NonNullable<Db>, input: LoadInput): Promise<LoadCounters> {

@@ -19,7 +19,7 @@ const HEAD_OF_STATE = /^(?:中华人民共和国)?主席令/;
  * The last order number in `text` that promulgates a version (the latest one), and the organ whose order it
  * is (国务院令 → 国务院, 中华人民共和国 aside); no organ for a 主席令, which promulgates what a congress adopted.
  */
-export function promulgatedBy(text: string): { number: Range; organ: Range | null } | null {
+function promulgatedBy(text: string): { number: Range; organ: Range | null } | null {
   let found: { number: Range; organ: Range | null } | null = null;
   for (const m of text.matchAll(PROMULGATED)) {
     const at = m.index!;
